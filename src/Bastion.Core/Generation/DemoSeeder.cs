@@ -1,0 +1,54 @@
+using Bastion.Data;
+using Bastion.Identity;
+using Bastion.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bastion.Generation;
+
+/// <summary>Fills an empty database with a generated dataset and the demo accounts, one per role.</summary>
+public static class DemoSeeder
+{
+    public const string DemoPassword = "Demo@2026";
+
+    public sealed record DemoLogin(string UserName, string Role, string Organization);
+
+    public sealed record Outcome(int Organizations, int Members, IReadOnlyList<DemoLogin> Logins);
+
+    public static async Task<bool> IsEmptyAsync(BastionDb db, CancellationToken ct = default) =>
+        !await db.Organizations.IgnoreQueryFilters().AnyAsync(ct);
+
+    public static async Task<Outcome> SeedAsync(
+        BastionDb db, UserManager<BastionUser> users, PiiProtector pii, ScaleProfile scale, int seed,
+        IProgress<DemoLoader.Progress>? progress = null, CancellationToken ct = default)
+    {
+        if (!await IsEmptyAsync(db, ct))
+            throw new InvalidOperationException("The database already holds organizations; generating needs an empty database.");
+
+        var data = DemoDataset.Build(scale, seed, pii, Shared.Clock.UtcNow(db.Time));
+        await DemoLoader.LoadAsync(db, data, scale.Name, seed, progress, ct);
+
+        var secretaryMember = data.Members.First(m => m.OrganizationId == data.FirstVillageBranch.Id);
+        var plainMember = data.Members.Last(m => m.OrganizationId == data.FirstVillageBranch.Id);
+        var accounts = new (string UserName, string DisplayName, string Role, Organizations.Organization Org, long? MemberId)[]
+        {
+            ("admin", "系统管理员", BastionRoles.SystemAdmin, data.Root, null),
+            ("orgdept", "县委组织部组织员", BastionRoles.OrganizationDepartment, data.FirstCounty, null),
+            ("secretary", secretaryMember.Name, BastionRoles.BranchSecretary, data.FirstVillageBranch, secretaryMember.Id),
+            ("secretary2", data.Members.First(m => m.OrganizationId == data.SecondVillageBranch.Id).Name, BastionRoles.BranchSecretary, data.SecondVillageBranch, null),
+            ("member", plainMember.Name, BastionRoles.Member, data.FirstVillageBranch, plainMember.Id),
+            ("discipline", "县纪委监委干部", BastionRoles.Discipline, data.FirstCounty, null),
+        };
+        var logins = new List<DemoLogin>();
+        foreach (var a in accounts)
+        {
+            await UserAccounts.CreateAsync(users, db, new UserAccounts.NewUser
+            {
+                UserName = a.UserName, DisplayName = a.DisplayName, Password = DemoPassword, Role = a.Role,
+                OrganizationId = a.Org.Id, MemberId = a.MemberId,
+            }, ct);
+            logins.Add(new DemoLogin(a.UserName, a.Role, a.Org.Name));
+        }
+        return new Outcome(data.Organizations.Count, data.Members.Count, logins);
+    }
+}

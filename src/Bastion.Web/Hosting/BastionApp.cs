@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Bastion.Data;
+using Bastion.Generation;
+using Bastion.Identity;
+using Bastion.Security;
+using Bastion.Web.Api;
+using Bastion.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Bastion.Web.Hosting;
+
+public static class BastionApp
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var storage = StorageSettings.From(builder.Configuration);
+        var services = builder.Services;
+
+        services.AddBastionStorage(storage, builder.Configuration);
+        services.AddScoped<HttpDataScope>();
+        services.AddScoped<IDataScope>(sp => sp.GetRequiredService<HttpDataScope>());
+        services.AddDataProtection()
+            .SetApplicationName("Bastion")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.DataDirectory, "keys", "dataprotection")));
+
+        services.AddIdentityCore<BastionUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<BastionDb>()
+            .AddClaimsPrincipalFactory<BastionClaimsFactory>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = BastionAuth.SmartScheme;
+                o.DefaultChallengeScheme = BastionAuth.SmartScheme;
+            })
+            .AddPolicyScheme(BastionAuth.SmartScheme, null, o => o.ForwardDefaultSelector = BastionAuth.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(BastionAuth.TokenScheme, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(BastionAuth.ConfigureCookie);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese unless the user asked for English: the cookie first, then ?culture= for links.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
+        });
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/StatusCode").AllowAnonymousToPage("/Language"))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddDbContextCheck<BastionDb>("database");
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        var loginPerMinute = builder.Configuration.GetValue("Bastion:RateLimits:LoginPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(BastionAuth.LoginRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+            o.OnRejected = (ctx, ct) => ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
+                "Too many attempts", "Too many sign-in attempts from this address; wait a minute and try again.", ct);
+        });
+
+        return builder.Build().UseBastionPipeline();
+    }
+
+    private static WebApplication UseBastionPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(ProblemResponses.StatusCodePageAsync);
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<DataScopeMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Bastion API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapOrganizationsApi();
+        app.MapMembersApi();
+        app.MapAccountApi();
+        return app;
+    }
+
+    /// <summary>Migrates the database, seeds the demo county into an empty one, and prints where to go.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<StorageSettings>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion");
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<HttpDataScope>().UseSystem("startup");
+        var db = scope.ServiceProvider.GetRequiredService<BastionDb>();
+        await BastionStorage.MigrateAsync(db, settings);
+        log.LogInformation("Database: {Database}", settings.Describe());
+
+        DemoSeeder.Outcome? seeded = null;
+        if (app.Configuration.GetValue("Bastion:Demo:SeedOnFirstStart", true) && await DemoSeeder.IsEmptyAsync(db))
+        {
+            var seed = app.Configuration.GetValue("Bastion:Demo:Seed", 2026);
+            log.LogInformation("Empty database: creating the demo county (seed {Seed}) ...", seed);
+            seeded = await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<BastionUser>>(),
+                scope.ServiceProvider.GetRequiredService<PiiProtector>(), ScaleProfile.Demo, seed);
+        }
+
+        var demoAccounts = await db.Users.AnyAsync(u => u.NormalizedUserName == "SECRETARY" && u.CreatedAt != default);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine();
+            Console.WriteLine($"Bastion is running at {string.Join(", ", addresses)}");
+            if (seeded is not null)
+                Console.WriteLine($"Demo county created: {seeded.Organizations} organizations, {seeded.Members} members.");
+            if (demoAccounts)
+                Console.WriteLine($"Demo logins (password {DemoSeeder.DemoPassword}): admin (system administrator), orgdept (county organization department), " +
+                "secretary and secretary2 (branch secretaries), member (party member), discipline (discipline staff).");
+            Console.WriteLine();
+        });
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using Bastion.Data;
+using Bastion.Identity;
+using Bastion.Shared;
+using Bastion.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Bastion.Web.Security;
+
+/// <summary>Authenticates "Authorization: Bearer bst_…" with a personal access token (only its hash is stored).</summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    BastionDb db, IUserClaimsPrincipalFactory<BastionUser> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var secret = header["Bearer ".Length..].Trim();
+        if (secret.Length == 0) return AuthenticateResult.Fail("The bearer token is empty.");
+
+        var hash = ApiToken.Hash(secret);
+        var now = Clock.UtcNow(TimeProvider);
+        var token = await db.ApiTokens.AsTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
+        if (token is null || !token.IsActive(now)) return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == token.UserId, Context.RequestAborted);
+        if (user is null || (user.LockoutEnd is { } end && end > TimeProvider.GetUtcNow()))
+            return AuthenticateResult.Fail("The token's user is locked out or gone.");
+
+        // Record use at most once a minute: a busy client must not turn every read into a write.
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(Context.RequestAborted);
+        }
+        var principal = await principals.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Not authenticated", "The bearer token is missing, unknown, expired or revoked.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your role may not do this.");
+}
