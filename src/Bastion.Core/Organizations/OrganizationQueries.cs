@@ -13,6 +13,8 @@ public sealed record OrganizationDetail(
 
 public sealed record OrganizationBreadcrumb(long Id, string Name);
 
+public sealed record KindCount(OrganizationKind Kind, int Count);
+
 /// <summary>Reads of the organization tree. Every query passes through the data-scope filter; a subtree is one range scan.</summary>
 public static class OrganizationQueries
 {
@@ -58,6 +60,10 @@ public static class OrganizationQueries
         var items = await Summaries(db, query.OrderBy(o => o.Path).Skip((p - 1) * size).Take(size)).ToListAsync(ct);
         return new Page<OrganizationSummary>(items, p, size, total);
     }
+
+    /// <summary>How many organizations of each kind the subtree holds (itself included): one grouped range scan.</summary>
+    public static async Task<IReadOnlyList<KindCount>> KindCountsAsync(BastionDb db, string path, CancellationToken ct = default) =>
+        await InSubtree(db, path).GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => new KindCount(g.Key, g.Count())).ToListAsync(ct);
 
     /// <summary>The organization ids of a subtree as a query, for other modules to join against.</summary>
     public static IQueryable<Organization> InSubtree(BastionDb db, string path)

@@ -57,10 +57,13 @@ public static class BastionApp
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(BastionAuth.TokenScheme, null)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(BastionAuth.ConfigureCookie);
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        BastionPolicies.Add(services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Chinese text goes into pages as characters, not as &#x..; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -69,7 +72,9 @@ public static class BastionApp
             // Chinese unless the user asked for English: the cookie first, then ?culture= for links.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new QueryStringRequestCultureProvider()];
         });
-        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/StatusCode").AllowAnonymousToPage("/Language"))
+        services.AddRazorPages(o => o.Conventions
+                .AllowAnonymousToPage("/Account/Login").AllowAnonymousToPage("/Error").AllowAnonymousToPage("/StatusCode").AllowAnonymousToPage("/Language")
+                .AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(BastionAuth.LoginRateLimit))))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
 
@@ -87,8 +92,11 @@ public static class BastionApp
                 ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
-            o.OnRejected = (ctx, ct) => ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
-                "Too many attempts", "Too many sign-in attempts from this address; wait a minute and try again.", ct);
+            // People get the localized 429 page from the status-code pages; API clients get problem details.
+            o.OnRejected = (ctx, ct) => BastionAuth.IsApi(ctx.HttpContext.Request)
+                ? new ValueTask(ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
+                    "Too many attempts", "Too many sign-in attempts from this address; wait a minute and try again.", ct))
+                : ValueTask.CompletedTask;
         });
 
         return builder.Build().UseBastionPipeline();
@@ -97,8 +105,9 @@ public static class BastionApp
     private static WebApplication UseBastionPipeline(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages(ProblemResponses.StatusCodePageAsync);
+        // The API answers every error as problem details; people get the localized error pages.
+        app.UseWhen(c => BastionAuth.IsApi(c.Request), api => api.UseExceptionHandler().UseStatusCodePages(ProblemResponses.StatusCodePageAsync));
+        app.UseWhen(c => !BastionAuth.IsApi(c.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -24,7 +24,7 @@ public sealed class ApiTokenAuthenticationHandler(
         if (secret.Length == 0) return AuthenticateResult.Fail("The bearer token is empty.");
 
         var hash = ApiToken.Hash(secret);
-        var now = Clock.UtcNow(TimeProvider);
+        var now = Bastion.Shared.Clock.UtcNow(TimeProvider);
         var token = await db.ApiTokens.AsTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
         if (token is null || !token.IsActive(now)) return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == token.UserId, Context.RequestAborted);
