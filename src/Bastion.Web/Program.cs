@@ -5,7 +5,6 @@ using Bastion.Web.Hosting;
 try
 {
     var app = BastionApp.Build(args);
-    await BastionApp.PrepareAsync(app);
     await app.RunAsync();
     return 0;
 }

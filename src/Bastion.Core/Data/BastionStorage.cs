@@ -26,7 +26,8 @@ public sealed record StorageSettings(DatabaseProvider Provider, string Connectio
         var providerText = configuration[ProviderKey];
         DatabaseProvider provider;
         if (string.IsNullOrWhiteSpace(providerText)) provider = DatabaseProvider.Sqlite;
-        else if (!Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        else if (!Enum.GetNames<DatabaseProvider>().Contains(providerText.Trim(), StringComparer.OrdinalIgnoreCase)
+                 || !Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider))
             throw new ConfigurationProblemException($"The setting {ProviderKey} is '{providerText}', but it must be 'Sqlite' or 'Postgres'.");
 
         var connectionString = configuration[ConnectionStringKey];
@@ -128,11 +129,32 @@ public static class DataKey
             return key;
         }
         var file = Path.Combine(dataDirectory, "keys", "data.key");
-        if (File.Exists(file)) return Convert.FromBase64String(File.ReadAllText(file).Trim());
+        if (File.Exists(file)) return ReadKeyFile(file);
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         var fresh = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(file, Convert.ToBase64String(fresh));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        try
+        {
+            // CreateNew: two processes starting together must not each write a different key.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using var writer = new StreamWriter(file, System.Text.Encoding.ASCII, options);
+            writer.Write(Convert.ToBase64String(fresh));
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            return ReadKeyFile(file);
+        }
         return fresh;
+    }
+
+    private static byte[] ReadKeyFile(string file)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(File.ReadAllText(file).Trim());
+            if (key.Length == 32) return key;
+        }
+        catch (FormatException) { }
+        throw new ConfigurationProblemException($"The key file {file} is damaged (it must hold 32 bytes in base64); restore it from a backup or set {StorageSettings.DataKeyKey}.");
     }
 }

@@ -158,6 +158,8 @@ public sealed class DemoDataset
         var probationary = _rnd.Number(0, 99) < 3;
         if (probationary) joined = _today.AddDays(-_rnd.Number(10, 360));
         if (joined <= adult) joined = adult.AddDays(1);
+        // Probation lasts a year from admission (DOMAIN §3): anyone admitted within the last year is still probationary.
+        if (joined.AddYears(1) > _today) probationary = true;
         // Each number is unique by construction: the counter runs through the sequence digits, then the area code.
         // The sequence's last digit is odd for men and even for women (GB 11643).
         var n = _residentSequence++;
@@ -177,7 +179,7 @@ public sealed class DemoDataset
             ResidentIdMasked = ResidentId.Mask(residentId),
             Category = probationary ? MemberCategory.Probationary : MemberCategory.Full,
             JoinedOn = joined,
-            FullOn = probationary ? null : joined.AddYears(1) <= _today ? joined.AddYears(1) : null,
+            FullOn = probationary ? null : joined.AddYears(1),
             CreatedAt = _now,
         };
     }

@@ -18,6 +18,17 @@ public static class DemoSeeder
     public static async Task<bool> IsEmptyAsync(BastionDb db, CancellationToken ct = default) =>
         !await db.Organizations.IgnoreQueryFilters().AnyAsync(ct);
 
+    public static readonly IReadOnlyList<string> DemoUserNames = ["admin", "orgdept", "secretary", "secretary2", "member", "discipline"];
+
+    /// <summary>The demo accounts present in the database, for printing at start-up.</summary>
+    public static async Task<IReadOnlyList<DemoLogin>> ExistingLoginsAsync(BastionDb db, CancellationToken ct = default)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => DemoUserNames.Contains(u.UserName!))
+            .Select(u => new { u.UserName, u.Role, Organization = db.Organizations.IgnoreQueryFilters().Where(o => o.Id == u.OrganizationId).Select(o => o.Name).First() })
+            .ToListAsync(ct);
+        return users.OrderBy(u => DemoUserNames.ToList().IndexOf(u.UserName!)).Select(u => new DemoLogin(u.UserName!, u.Role, u.Organization)).ToList();
+    }
+
     public static async Task<Outcome> SeedAsync(
         BastionDb db, UserManager<BastionUser> users, PiiProtector pii, ScaleProfile scale, int seed,
         IProgress<DemoLoader.Progress>? progress = null, CancellationToken ct = default)

@@ -30,6 +30,7 @@ public static class BastionApp
         var services = builder.Services;
 
         services.AddBastionStorage(storage, builder.Configuration);
+        services.AddHostedService<StartupPreparation>();
         services.AddScoped<HttpDataScope>();
         services.AddScoped<IDataScope>(sp => sp.GetRequiredService<HttpDataScope>());
         services.AddDataProtection()
@@ -125,40 +126,5 @@ public static class BastionApp
         app.MapMembersApi();
         app.MapAccountApi();
         return app;
-    }
-
-    /// <summary>Migrates the database, seeds the demo county into an empty one, and prints where to go.</summary>
-    public static async Task PrepareAsync(WebApplication app)
-    {
-        var settings = app.Services.GetRequiredService<StorageSettings>();
-        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Bastion");
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<HttpDataScope>().UseSystem("startup");
-        var db = scope.ServiceProvider.GetRequiredService<BastionDb>();
-        await BastionStorage.MigrateAsync(db, settings);
-        log.LogInformation("Database: {Database}", settings.Describe());
-
-        DemoSeeder.Outcome? seeded = null;
-        if (app.Configuration.GetValue("Bastion:Demo:SeedOnFirstStart", true) && await DemoSeeder.IsEmptyAsync(db))
-        {
-            var seed = app.Configuration.GetValue("Bastion:Demo:Seed", 2026);
-            log.LogInformation("Empty database: creating the demo county (seed {Seed}) ...", seed);
-            seeded = await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<BastionUser>>(),
-                scope.ServiceProvider.GetRequiredService<PiiProtector>(), ScaleProfile.Demo, seed);
-        }
-
-        var demoAccounts = await db.Users.AnyAsync(u => u.NormalizedUserName == "SECRETARY" && u.CreatedAt != default);
-        app.Lifetime.ApplicationStarted.Register(() =>
-        {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            Console.WriteLine();
-            Console.WriteLine($"Bastion is running at {string.Join(", ", addresses)}");
-            if (seeded is not null)
-                Console.WriteLine($"Demo county created: {seeded.Organizations} organizations, {seeded.Members} members.");
-            if (demoAccounts)
-                Console.WriteLine($"Demo logins (password {DemoSeeder.DemoPassword}): admin (system administrator), orgdept (county organization department), " +
-                "secretary and secretary2 (branch secretaries), member (party member), discipline (discipline staff).");
-            Console.WriteLine();
-        });
     }
 }

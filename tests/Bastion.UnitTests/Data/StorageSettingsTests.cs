@@ -108,7 +108,7 @@ public sealed class StorageSettingsTests : IDisposable
         Assert.Contains(provider, exception.Message);
     }
 
-    [Theory(Skip = "bug: Enum.TryParse accepts numeric and comma-separated values, so '1' or 'Sqlite,Postgres' silently select PostgreSQL (BastionStorage.cs, StorageSettings.From)")]
+    [Theory]
     [InlineData("0")]
     [InlineData("1")]
     [InlineData("Sqlite,Postgres")]
