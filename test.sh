@@ -111,7 +111,8 @@ command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
 
 NEEDED=()
 wants postgres && NEEDED+=(postgresql)
-wants browser && NEEDED+=(chromium)
+# Chromium for the browser tests, and a CJK font so screenshots show Chinese text rather than boxes.
+wants browser && NEEDED+=(chromium fonts-wqy-microhei)
 # The web project runs `npm ci` during its build, so node/npm are needed by every suite.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   NEEDED+=(nodejs npm)

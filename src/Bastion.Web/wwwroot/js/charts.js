@@ -12,6 +12,7 @@
     series: [{ type: "bar", data: JSON.parse(el.dataset.values), itemStyle: { color: "#b3001b" }, label: { show: true, position: "right" } }],
     tooltip: { trigger: "axis" },
     aria: { enabled: true },
+    animation: false,
   });
   window.addEventListener("resize", () => chart.resize());
 })();
