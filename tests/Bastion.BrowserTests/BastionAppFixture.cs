@@ -59,6 +59,8 @@ public sealed class BastionAppFixture : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Bastion", $"Data Source={databasePath}");
             builder.UseSetting("Bastion:DataDirectory", DataDirectory);
             builder.UseSetting("Bastion:Demo:SeedOnFirstStart", "true");
+            // Port 0: each fixture gets its own free port, so test classes can run side by side.
+            builder.UseSetting("urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

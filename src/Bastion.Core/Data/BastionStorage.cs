@@ -100,7 +100,7 @@ public static class BastionStorage
         {
             await db.Database.MigrateAsync(ct);
         }
-        catch (Exception e) when (e is NpgsqlException or SqliteException or InvalidOperationException && e.InnerException is NpgsqlException)
+        catch (Exception e) when (e is NpgsqlException or SqliteException || (e is InvalidOperationException && e.InnerException is NpgsqlException))
         {
             throw new ConfigurationProblemException(
                 $"The database named by {StorageSettings.ConnectionStringKey} ({settings.Describe()}) cannot be opened: {e.GetBaseException().Message}");
