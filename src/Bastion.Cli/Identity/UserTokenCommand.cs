@@ -24,15 +24,13 @@ internal sealed class UserTokenCommand(CliContext cli) : AsyncCommand<UserTokenC
         public string? Name { get; init; }
 
         [CommandOption("--days <N>")]
-        [Description("Days until the token expires; without it, it never expires.")]
+        [Description("Days until the token expires (1-366); 90 when omitted.")]
         public int? Days { get; init; }
 
         public override ValidationResult Validate()
         {
             if (string.IsNullOrWhiteSpace(User)) return ValidationResult.Error("--user is required.");
             if (string.IsNullOrWhiteSpace(Name)) return ValidationResult.Error("--name is required.");
-            if (Name.Trim().Length > 100) return ValidationResult.Error("--name has at most 100 characters.");
-            if (Days is <= 0) return ValidationResult.Error("--days must be a positive number of days.");
             return ValidationResult.Success();
         }
     }
@@ -44,23 +42,11 @@ internal sealed class UserTokenCommand(CliContext cli) : AsyncCommand<UserTokenC
         var user = await session.Get<UserManager<BastionUser>>().FindByNameAsync(settings.User!.Trim())
             ?? throw new NotFoundException($"The user '{settings.User.Trim()}'");
 
-        var secret = ApiToken.NewSecret();
-        var now = Clock.UtcNow(db.Time);
-        var token = new ApiToken
-        {
-            UserId = user.Id,
-            Name = settings.Name!.Trim(),
-            TokenHash = ApiToken.Hash(secret),
-            Hint = secret[..8],
-            CreatedAt = now,
-            ExpiresAt = settings.Days is { } days ? now.AddDays(days) : null,
-        };
-        db.ApiTokens.Add(token);
-        await db.SaveChangesAsync(cancellationToken);
+        var token = await PersonalAccessTokens.CreateAsync(db, user.Id, new PersonalAccessTokens.Request { Name = settings.Name, Days = settings.Days }, cancellationToken);
 
-        cli.RawOut.WriteLine(secret);
+        cli.RawOut.WriteLine(token.Secret);
         cli.Error.MarkupLineInterpolated(
-            $"[grey]Token '{token.Name}' for {user.UserName} {(token.ExpiresAt is { } e ? $"expires {e:yyyy-MM-dd HH:mm} UTC" : "never expires")}. It is shown only this once.[/]");
+            $"[grey]Token '{token.Name}' for {user.UserName} expires {token.ExpiresAt:yyyy-MM-dd HH:mm} UTC. It is shown only this once.[/]");
         return ExitCodes.Ok;
     }
 }

@@ -8,11 +8,12 @@ namespace Bastion.Identity;
 public static class PersonalAccessTokens
 {
     public const int MaxLifetimeDays = 366;
+    public const int DefaultLifetimeDays = 90;
 
     public sealed record Request
     {
         public string? Name { get; init; }
-        /// <summary>Days until the token expires; null for the default of 90.</summary>
+        /// <summary>Days until the token expires; null for <see cref="DefaultLifetimeDays"/>.</summary>
         public int? Days { get; init; }
     }
 
@@ -26,7 +27,7 @@ public static class PersonalAccessTokens
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(name)) errors["Name"] = ["A token needs a name, so you can tell your tokens apart."];
         else if (name.Length > 100) errors["Name"] = ["A token name has at most 100 characters."];
-        var days = request.Days ?? 90;
+        var days = request.Days ?? DefaultLifetimeDays;
         if (days is < 1 or > MaxLifetimeDays) errors["Days"] = [$"A token lives between 1 and {MaxLifetimeDays} days."];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) throw new NotFoundException($"User {userId}");

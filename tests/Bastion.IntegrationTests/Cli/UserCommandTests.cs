@@ -107,7 +107,7 @@ public sealed class UserCommandTests
     }
 
     [Fact]
-    public async Task UserToken_WithoutDays_NeverExpires()
+    public async Task UserToken_WithoutDays_ExpiresAfterDefaultLifetime()
     {
         await using var db = await TestDatabase.CreateMigratedAsync();
         var org = await CliRun.AddRootOrganizationAsync(db);
@@ -118,7 +118,7 @@ public sealed class UserCommandTests
         Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
         await using var context = db.NewContext();
         var token = await context.ApiTokens.AsNoTracking().SingleAsync(t => t.TokenHash == ApiToken.Hash(result.Out.Trim()));
-        Assert.Null(token.ExpiresAt);
+        Assert.Equal(token.CreatedAt.AddDays(PersonalAccessTokens.DefaultLifetimeDays), token.ExpiresAt);
     }
 
     [Fact]
