@@ -21,6 +21,7 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<HttpDataScope>().UseSystem("startup");
+        _ = scope.ServiceProvider.GetRequiredService<PiiProtector>(); // a wrong data key stops start-up, not the first reveal
         var db = scope.ServiceProvider.GetRequiredService<BastionDb>();
         await BastionStorage.MigrateAsync(db, settings, cancellationToken);
         log.LogInformation("Database: {Database}", settings.Describe());
