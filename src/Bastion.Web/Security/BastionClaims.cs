@@ -20,17 +20,26 @@ public static class BastionClaims
     public static string? Role(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
 }
 
-/// <summary>Puts the user's one role and organization into the principal, for cookies and tokens alike.</summary>
+/// <summary>
+/// Builds the principal from the user row alone: id, name, security stamp, the one role, the organization.
+/// Bastion keeps no per-user claims table entries, so no further query is needed (token requests build one each time).
+/// </summary>
 public sealed class BastionClaimsFactory(UserManager<BastionUser> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<BastionUser>(users, options)
 {
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(BastionUser user)
+    protected override Task<ClaimsIdentity> GenerateClaimsAsync(BastionUser user) => Task.FromResult(Identity(user, Options.ClaimsIdentity));
+
+    public static ClaimsIdentity Identity(BastionUser user, ClaimsIdentityOptions names, string authenticationType = "Identity.Application")
     {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(ClaimTypes.Role, user.Role));
-        identity.AddClaim(new Claim(BastionClaims.OrganizationId, user.OrganizationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var identity = new ClaimsIdentity(authenticationType, names.UserNameClaimType, names.RoleClaimType);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        identity.AddClaim(new Claim(names.UserIdClaimType, user.Id.ToString(invariant)));
+        identity.AddClaim(new Claim(names.UserNameClaimType, user.UserName ?? ""));
+        if (user.SecurityStamp is { } stamp) identity.AddClaim(new Claim(names.SecurityStampClaimType, stamp));
+        identity.AddClaim(new Claim(names.RoleClaimType, user.Role));
+        identity.AddClaim(new Claim(BastionClaims.OrganizationId, user.OrganizationId.ToString(invariant)));
         identity.AddClaim(new Claim(BastionClaims.DisplayName, user.DisplayName));
-        if (user.MemberId is { } m) identity.AddClaim(new Claim(BastionClaims.MemberId, m.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.MemberId is { } m) identity.AddClaim(new Claim(BastionClaims.MemberId, m.ToString(invariant)));
         return identity;
     }
 }
