@@ -53,7 +53,6 @@ public partial class BastionDb(DbContextOptions<BastionDb> options, IDataScope s
             e.HasIndex(m => new { m.OrganizationId, m.Name });
             e.HasIndex(m => m.RegionId);
             e.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(InScope<Member>(m => m.OrganizationId));
         });
 
         b.Entity<BastionUser>(e =>
@@ -87,6 +86,22 @@ public partial class BastionDb(DbContextOptions<BastionDb> options, IDataScope s
             e.HasIndex(a => new { a.Entity, a.EntityId });
         });
         b.Entity<AuditHead>(e => e.Property(h => h.Id).ValueGeneratedNever());
+
+        // Each module maps its own entities in IEntityTypeConfiguration classes beside them.
+        b.ApplyConfigurationsFromAssembly(typeof(BastionDb).Assembly);
+
+        // The data scope, in one place: every entity owned by an organization is limited to the user's subtree.
+        foreach (var entity in b.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(IOrganizationOwned).IsAssignableFrom(t.ClrType)).ToList())
+            entity.SetQueryFilter(ScopeFilterFor(entity.ClrType));
+    }
+
+    private LambdaExpression ScopeFilterFor(Type type)
+    {
+        var row = Expression.Parameter(type, "row");
+        var ownerId = Expression.Property(row, nameof(IOrganizationOwned.OrganizationId));
+        var filter = (LambdaExpression)GetType().GetMethod(nameof(InScope), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+            .MakeGenericMethod(type).Invoke(this, [Expression.Lambda(typeof(Func<,>).MakeGenericType(type, typeof(long)), ownerId, row)])!;
+        return filter;
     }
 
     /// <summary>The data-scope filter for rows owned by an organization: the owner must lie in the subtree.</summary>

@@ -1,7 +1,7 @@
 namespace Bastion.Members;
 
 /// <summary>A party member (党员). Personal data is encrypted at rest; see <see cref="Security.PiiProtector"/>.</summary>
-public class Member
+public class Member : Data.IOrganizationOwned
 {
     public long Id { get; set; }
     public long OrganizationId { get; set; }
