@@ -10,7 +10,7 @@ namespace Bastion.Generation;
 /// rows can be loaded by <see cref="DemoLoader"/> or by any other loader for comparison.
 /// A county has ~400 organizations and ~8,000 members; a city is 20 counties; a province 12 cities.
 /// </summary>
-public sealed class DemoDataset
+public sealed partial class DemoDataset
 {
     public List<Organization> Organizations { get; } = [];
     public List<Member> Members { get; } = [];
