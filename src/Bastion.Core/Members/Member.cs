@@ -17,6 +17,18 @@ public class Member : Data.IOrganizationOwned
     /// <summary>The masked form shown on screens, e.g. 2301**********123X.</summary>
     public required string ResidentIdMasked { get; set; }
 
+    /// <summary>民族, e.g. 汉族.</summary>
+    public string? Ethnicity { get; set; }
+
+    /// <summary>手机号码, AES-GCM ciphertext.</summary>
+    public byte[]? PhoneCipher { get; set; }
+    /// <summary>The masked form shown on screens, e.g. 138****5678.</summary>
+    public string? PhoneMasked { get; set; }
+
+    public Education? Education { get; set; }
+    /// <summary>职业 / 工作岗位.</summary>
+    public string? Occupation { get; set; }
+
     public MemberCategory Category { get; set; }
     public MemberStatus Status { get; set; } = MemberStatus.Active;
     /// <summary>Date admitted as a probationary member (入党时间).</summary>
@@ -27,6 +39,23 @@ public class Member : Data.IOrganizationOwned
 }
 
 public enum Gender { Male = 1, Female = 2 }
+
+/// <summary>学历</summary>
+public enum Education
+{
+    /// <summary>研究生</summary>
+    Postgraduate = 1,
+    /// <summary>大学本科</summary>
+    Bachelor = 2,
+    /// <summary>大学专科</summary>
+    College = 3,
+    /// <summary>中专</summary>
+    Vocational = 4,
+    /// <summary>高中</summary>
+    HighSchool = 5,
+    /// <summary>初中及以下</summary>
+    JuniorHighOrBelow = 6,
+}
 
 public enum MemberCategory
 {

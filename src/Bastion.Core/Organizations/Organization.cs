@@ -18,6 +18,19 @@ public class Organization
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>单位类型: the kind of unit the organization is built in; null until recorded.</summary>
+    public UnitType? UnitType { get; set; }
+    /// <summary>新产业、新业态、新模式 tags.</summary>
+    public NewBusinessTags NewBusinessTags { get; set; }
+    /// <summary>行政区划代码 (GB/T 2260), 6 digits; see <see cref="DivisionCode"/>.</summary>
+    public string? DivisionCode { get; set; }
+    /// <summary>成立日期</summary>
+    public DateOnly? FoundedOn { get; set; }
+    /// <summary>Start of the current committee term (本届任期开始).</summary>
+    public DateOnly? TermStartedOn { get; set; }
+    /// <summary>Term length in years when it differs from the rule's default; see <see cref="CommitteeTerm"/>.</summary>
+    public int? TermYears { get; set; }
+
     /// <summary>Places this organization under <paramref name="parent"/> (or at the root) once its id is known.</summary>
     public void PlaceUnder(Organization? parent)
     {

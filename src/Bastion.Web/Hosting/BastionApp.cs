@@ -125,6 +125,8 @@ public static class BastionApp
         app.MapOrganizationsApi();
         app.MapMembersApi();
         app.MapAccountApi();
+        app.MapStructureApi();
+        app.MapDuesApi();
         return app;
     }
 }

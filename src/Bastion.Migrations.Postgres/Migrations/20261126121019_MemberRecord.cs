@@ -1,0 +1,143 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Bastion.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class MemberRecord : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DivisionCode",
+                table: "Organizations",
+                type: "character varying(6)",
+                maxLength: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "FoundedOn",
+                table: "Organizations",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "NewBusinessTags",
+                table: "Organizations",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "TermStartedOn",
+                table: "Organizations",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TermYears",
+                table: "Organizations",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "UnitType",
+                table: "Organizations",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Education",
+                table: "Members",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Ethnicity",
+                table: "Members",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Occupation",
+                table: "Members",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<byte[]>(
+                name: "PhoneCipher",
+                table: "Members",
+                type: "bytea",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PhoneMasked",
+                table: "Members",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organizations_DivisionCode",
+                table: "Organizations",
+                column: "DivisionCode");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Organizations_DivisionCode",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "DivisionCode",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "FoundedOn",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "NewBusinessTags",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "TermStartedOn",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "TermYears",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "UnitType",
+                table: "Organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Education",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "Ethnicity",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "Occupation",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "PhoneCipher",
+                table: "Members");
+
+            migrationBuilder.DropColumn(
+                name: "PhoneMasked",
+                table: "Members");
+        }
+    }
+}
