@@ -14,6 +14,7 @@ public sealed partial class DemoDataset
 {
     public List<Organization> Organizations { get; } = [];
     public List<Member> Members { get; } = [];
+    public List<Coverage.Unit> Units { get; private set; } = [];
 
     /// <summary>Well-known organizations the demo accounts are bound to.</summary>
     public Organization Root => Organizations[0];
@@ -55,6 +56,8 @@ public sealed partial class DemoDataset
             for (var k = 0; k < scale.CountiesPerCity; k++)
                 d.County(city, c * scale.CountiesPerCity + k);
         }
+        d.AssignOrganizationAttributes();
+        d.Units = d.BuildUnits();
         return d;
     }
 

@@ -13,7 +13,7 @@ public static class DemoLoader
 
     public static async Task LoadAsync(BastionDb db, DemoDataset data, string scaleName, int seed, IProgress<Progress>? progress = null, CancellationToken ct = default)
     {
-        var total = (long)data.Organizations.Count + data.Members.Count;
+        var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -39,9 +39,18 @@ public static class DemoLoader
                 progress?.Report(new Progress("members", done, total));
             }
             await ResetIdentitySequencesAsync(db, ct);
+            // Units get their ids from the database, after the sequences above have moved past the generated ids.
+            foreach (var chunk in data.Units.Chunk(BatchSize))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                done += chunk.Length;
+                progress?.Report(new Progress("units", done, total));
+            }
             db.SuppressRowAudit = false;
             db.Record(AuditActions.Generate, "Dataset", scaleName,
-                new { scale = scaleName, seed, organizations = data.Organizations.Count, members = data.Members.Count });
+                new { scale = scaleName, seed, organizations = data.Organizations.Count, members = data.Members.Count, units = data.Units.Count });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }

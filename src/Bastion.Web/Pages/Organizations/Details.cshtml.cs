@@ -15,6 +15,8 @@ public sealed class DetailsModel(BastionDb db) : PageModel
 {
     public OrganizationDetail? Organization { get; private set; }
     public Page<OrganizationSummary>? Children { get; private set; }
+    public OrganizationProfile? Profile { get; private set; }
+    public bool CanManage => User.Role() is BastionRoles.SystemAdmin or BastionRoles.OrganizationDepartment;
     public bool ShowRoster => BastionRoles.MaySeePersonalData(User.Role());
 
     public async Task<IActionResult> OnGetAsync(long id, int? p, CancellationToken ct)
@@ -22,6 +24,7 @@ public sealed class DetailsModel(BastionDb db) : PageModel
         Organization = await OrganizationQueries.GetAsync(db, id, ct);
         if (Organization is null) return NotFound();
         Children = await OrganizationQueries.ChildrenAsync(db, id, p, 50, ct);
+        Profile = await OrganizationProfile.GetAsync(db, id, ct);
         return Page();
     }
 }
