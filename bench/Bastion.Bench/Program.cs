@@ -16,6 +16,10 @@ var usage = """
             Runs OrganizationQueries.SubtreeAsync against FILE as a user scoped to --scope-org (default: --org),
             timing each SQL statement EF Core sends, for the first and the last page, and prints the query plans.
 
+      import [--rows 10000] [--repeat 3] [--work DIR]
+            A roster import of --rows members (validate every row, insert all in one transaction) into a fresh
+            SQLite database, against only reading the same workbook; prints both times and their ratio.
+
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
     """;
@@ -33,6 +37,7 @@ try
         "load" => await LoadComparison.RunAsync(Options.Parse(args[1..])),
         "probe" => await SubtreeProbe.RunAsync(Options.Parse(args[1..])),
         "micro" => MicroBenchmarks.Run(args[1..]),
+        "import" => await ImportComparison.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }

@@ -148,6 +148,6 @@ public static class RosterWorkbook
     public static bool IsEmpty(IDictionary<string, object?> cells) =>
         cells.Values.All(v => v is null || (v is string s && string.IsNullOrWhiteSpace(s)));
 
-    internal static IEnumerable<IDictionary<string, object?>> Rows(Stream stream) =>
+    public static IEnumerable<IDictionary<string, object?>> Rows(Stream stream) =>
         stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>();
 }
