@@ -125,6 +125,9 @@ public static class BastionApp
         app.MapOrganizationsApi();
         app.MapMembersApi();
         app.MapAccountApi();
+        app.MapAlliancesApi();
+        app.MapMobileMembersApi();
+        app.MapTransfersApi();
         app.MapStructureApi();
         app.MapDuesApi();
         return app;
