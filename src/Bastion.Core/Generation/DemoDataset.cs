@@ -15,6 +15,7 @@ public sealed partial class DemoDataset
     public List<Organization> Organizations { get; } = [];
     public List<Member> Members { get; } = [];
     public List<Coverage.Unit> Units { get; private set; } = [];
+    public (List<Alliances.Alliance> Alliances, List<Alliances.AllianceMember> Members, List<Alliances.AllianceActivity> Activities) Alliances { get; private set; } = ([], [], []);
 
     /// <summary>Well-known organizations the demo accounts are bound to.</summary>
     public Organization Root => Organizations[0];
@@ -58,6 +59,7 @@ public sealed partial class DemoDataset
         }
         d.AssignOrganizationAttributes();
         d.Units = d.BuildUnits();
+        d.Alliances = d.BuildAlliances();
         return d;
     }
 

@@ -13,7 +13,8 @@ public static class DemoLoader
 
     public static async Task LoadAsync(BastionDb db, DemoDataset data, string scaleName, int seed, IProgress<Progress>? progress = null, CancellationToken ct = default)
     {
-        var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count;
+        var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
+            + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -38,6 +39,14 @@ public static class DemoLoader
                 done += chunk.Length;
                 progress?.Report(new Progress("members", done, total));
             }
+            // Alliances come with their ids (their members and activities refer to them).
+            db.AddRange(data.Alliances.Alliances);
+            db.AddRange(data.Alliances.Members);
+            db.AddRange(data.Alliances.Activities);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
+            progress?.Report(new Progress("alliances", done, total));
             await ResetIdentitySequencesAsync(db, ct);
             // Units get their ids from the database, after the sequences above have moved past the generated ids.
             foreach (var chunk in data.Units.Chunk(BatchSize))
@@ -61,13 +70,18 @@ public static class DemoLoader
         }
     }
 
+    /// <summary>Tables whose rows the generator gives ids to.</summary>
+    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities"];
+
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql()) return;
-        await db.Database.ExecuteSqlRawAsync(
-            """SELECT setval(pg_get_serial_sequence('"Organizations"', 'Id'), GREATEST((SELECT MAX("Id") FROM "Organizations"), 1))""", ct);
-        await db.Database.ExecuteSqlRawAsync(
-            """SELECT setval(pg_get_serial_sequence('"Members"', 'Id'), GREATEST((SELECT MAX("Id") FROM "Members"), 1))""", ct);
+        foreach (var table in SequencedTables)
+        {
+            // The table names are constants above, never input.
+            var sql = $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))";
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
     }
 }
