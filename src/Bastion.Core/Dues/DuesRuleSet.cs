@@ -30,18 +30,11 @@ public sealed record DuesRuleSet
 
     public static DuesRuleSet LoadResource(string fileName)
     {
-        var assembly = typeof(DuesRuleSet).Assembly;
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The rule set resource '{fileName}' is not embedded in {assembly.GetName().Name}.");
-        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var stream = Shared.RuleSetResources.Open(fileName);
         return Parse(stream);
     }
 
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+    private static readonly JsonSerializerOptions s_json = Shared.RuleSetResources.Json;
 
     /// <summary>Parses and checks a rule set; a malformed one fails loudly rather than quoting wrong amounts.</summary>
     public static DuesRuleSet Parse(Stream json) => Check(JsonSerializer.Deserialize<DuesRuleSet>(json, s_json));

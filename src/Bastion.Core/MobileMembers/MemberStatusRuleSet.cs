@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Bastion.MobileMembers;
 
@@ -29,19 +28,10 @@ public sealed record MemberStatusRuleSet
 
     public static MemberStatusRuleSet Load() => s_national.Value;
 
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static MemberStatusRuleSet LoadResource(string fileName)
     {
-        var assembly = typeof(MemberStatusRuleSet).Assembly;
-        var name = assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith("." + fileName, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The rule set resource '{fileName}' is not embedded in {assembly.GetName().Name}.");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        var set = JsonSerializer.Deserialize<MemberStatusRuleSet>(stream, s_json)
+        using var stream = Shared.RuleSetResources.Open(fileName);
+        var set = JsonSerializer.Deserialize<MemberStatusRuleSet>(stream, Shared.RuleSetResources.Json)
             ?? throw new InvalidOperationException("The member-status rule set is empty.");
         if (set is not { NoContactMonths: > 0, ShouldTransferAfterMonths: > 0 })
             throw new InvalidOperationException($"Member-status rule set {set.Version}: the limits must be positive numbers of months.");
