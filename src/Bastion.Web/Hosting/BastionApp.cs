@@ -125,6 +125,7 @@ public static class BastionApp
         app.MapOrganizationsApi();
         app.MapMembersApi();
         app.MapAccountApi();
+        app.MapPositionsApi();
         app.MapAlliancesApi();
         app.MapMobileMembersApi();
         app.MapTransfersApi();

@@ -519,6 +519,37 @@ namespace Bastion.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Positions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Positions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Positions_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Positions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Transfer",
                 columns: table => new
                 {
@@ -782,6 +813,21 @@ namespace Bastion.Migrations.Postgres.Migrations
                 column: "RegionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Positions_MemberId",
+                table: "Positions",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Positions_OrganizationId_Role_EndedOn",
+                table: "Positions",
+                columns: new[] { "OrganizationId", "Role", "EndedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Positions_RegionId",
+                table: "Positions",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Transfer_FromOrganizationId_Status",
                 table: "Transfer",
                 columns: new[] { "FromOrganizationId", "Status" });
@@ -865,6 +911,9 @@ namespace Bastion.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "MobileContacts");
+
+            migrationBuilder.DropTable(
+                name: "Positions");
 
             migrationBuilder.DropTable(
                 name: "Transfer");
