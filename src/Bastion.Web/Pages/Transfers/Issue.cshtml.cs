@@ -37,24 +37,10 @@ public sealed class IssueModel(BastionDb db, IStringLocalizer<TransfersResource>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        try
+        return await SubmitAsync(() => IssueTransfer.HandleAsync(db, new IssueTransfer.Command
         {
-            await IssueTransfer.HandleAsync(db, new IssueTransfer.Command
-            {
-                MemberId = Member, ToOrganizationId = ToOrganizationId, ValidityDays = ValidityDays, LetterNumber = LetterNumber, Reason = Reason,
-            }, ct);
-            return Redirect("/Transfers?tab=outgoing&done=issued");
-        }
-        catch (ValidationFailedException e)
-        {
-            ShowErrors(e);
-        }
-        catch (DomainRuleException e)
-        {
-            ShowRule(e);
-        }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+            MemberId = Member, ToOrganizationId = ToOrganizationId, ValidityDays = ValidityDays, LetterNumber = LetterNumber, Reason = Reason,
+        }, ct));
     }
 
     /// <summary>A letter to an organization outside the system; the member stays active until the return slip is recorded.</summary>
@@ -62,12 +48,18 @@ public sealed class IssueModel(BastionDb db, IStringLocalizer<TransfersResource>
     {
         if (!await LoadAsync(ct)) return NotFound();
         Form = "outgoing";
+        return await SubmitAsync(() => RecordOutgoingLetter.HandleAsync(db, new RecordOutgoingLetter.Command
+        {
+            MemberId = Member, Destination = Destination, ValidityDays = ValidityDays, LetterNumber = LetterNumber, Reason = Reason,
+        }, ct));
+    }
+
+    /// <summary>Runs one of the letter use cases: on success back to the outgoing list, otherwise the form again with its errors.</summary>
+    private async Task<IActionResult> SubmitAsync(Func<Task> issue)
+    {
         try
         {
-            await RecordOutgoingLetter.HandleAsync(db, new RecordOutgoingLetter.Command
-            {
-                MemberId = Member, Destination = Destination, ValidityDays = ValidityDays, LetterNumber = LetterNumber, Reason = Reason,
-            }, ct);
+            await issue();
             return Redirect("/Transfers?tab=outgoing&done=issued");
         }
         catch (ValidationFailedException e)
