@@ -74,7 +74,11 @@ public static class ComplianceCalculator
         };
 
     /// <summary>One obligation over the range. <paramref name="heldIn"/> answers how many were held in a period.</summary>
-    public static ObligationResult? Evaluate(ObligationRule rule, ComplianceOrganization org, Period range, DateOnly today, int dueSoonDays, Func<Period, int> heldIn)
+    public static ObligationResult? Evaluate(ObligationRule rule, ComplianceOrganization org, Period range, DateOnly today, int dueSoonDays, Func<Period, int> heldIn) =>
+        Evaluate(rule, org, range.Start, range.End, today, dueSoonDays, heldIn);
+
+    /// <summary>One obligation over the periods ending in [<paramref name="from"/>, <paramref name="to"/>].</summary>
+    public static ObligationResult? Evaluate(ObligationRule rule, ComplianceOrganization org, DateOnly from, DateOnly to, DateOnly today, int dueSoonDays, Func<Period, int> heldIn)
     {
         if (!Owes(rule, org)) return null;
         int met = 0, due = 0;
@@ -82,7 +86,7 @@ public static class ComplianceCalculator
         string? open = null;
         DateOnly? openDue = null;
         var soon = false;
-        foreach (var p in Period.EndingIn(rule.Period, range.Start, range.End))
+        foreach (var p in Period.EndingIn(rule.Period, from, to))
         {
             if (p.Start > today) break;                                    // not begun yet
             if (org.FoundedOn is { } founded && founded > p.Start) continue; // not owed before the organization existed
@@ -101,7 +105,13 @@ public static class ComplianceCalculator
 
     public static ComplianceResult Compute(
         OrganizationalLifeRuleSet rules, IReadOnlyList<ComplianceOrganization> organizations, IEnumerable<HeldCount> held,
-        IReadOnlyDictionary<long, DateOnly> lastActivity, Period range, DateOnly today)
+        IReadOnlyDictionary<long, DateOnly> lastActivity, Period range, DateOnly today) =>
+        Compute(rules, organizations, held, lastActivity, range.Start, range.End, today);
+
+    /// <summary>Compliance over the periods ending in [<paramref name="from"/>, <paramref name="to"/>] (a reminder window, say).</summary>
+    public static ComplianceResult Compute(
+        OrganizationalLifeRuleSet rules, IReadOnlyList<ComplianceOrganization> organizations, IEnumerable<HeldCount> held,
+        IReadOnlyDictionary<long, DateOnly> lastActivity, DateOnly from, DateOnly to, DateOnly today)
     {
         var counts = new Dictionary<(long, MeetingKind, int, int), int>();
         foreach (var h in held) counts[(h.OrganizationId, h.Kind, h.Year, h.Month)] = counts.GetValueOrDefault((h.OrganizationId, h.Kind, h.Year, h.Month)) + h.Count;
@@ -120,7 +130,7 @@ public static class ComplianceCalculator
                     for (var d = p.Start; d <= p.End; d = d.AddMonths(1)) n += counts.GetValueOrDefault((org.Id, rule.Kind, d.Year, d.Month));
                     return n;
                 }
-                if (Evaluate(rule, org, range, today, rules.DueSoonDays, HeldIn) is not { } r) continue;
+                if (Evaluate(rule, org, from, to, today, rules.DueSoonDays, HeldIn) is not { } r) continue;
                 results.Add(r);
                 foreach (var label in r.MissingPeriods)
                 {

@@ -30,8 +30,18 @@ public static class ComplianceQueries
     {
         var root = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => new { o.Path, o.Name }).FirstOrDefaultAsync(ct);
         if (root is null) return null;
+        var result = await ComputeAsync(db, root.Path, range.Start, range.End, rules, ct);
+        return new ComplianceReport(organizationId, root.Name, range.Label, Clock.Today(db.Time), rules.Version, result);
+    }
+
+    /// <summary>
+    /// The compliance of the subtree at <paramref name="path"/> over the periods ending in [<paramref name="from"/>,
+    /// <paramref name="to"/>], in five queries whatever the subtree's size.
+    /// </summary>
+    public static async Task<ComplianceResult> ComputeAsync(BastionDb db, string path, DateOnly from, DateOnly to, OrganizationalLifeRuleSet rules, CancellationToken ct = default)
+    {
         var today = Clock.Today(db.Time);
-        var subtree = OrganizationQueries.InSubtree(db, root.Path);
+        var subtree = OrganizationQueries.InSubtree(db, path);
 
         var committees = await CommitteeSizes.ForOrganizationsAsync(db, subtree.Where(o => o.Kind == OrganizationKind.Branch || o.Kind == OrganizationKind.JointBranch), ct);
         var organizations = await subtree.AsNoTracking().OrderBy(o => o.Path)
@@ -43,7 +53,9 @@ public static class ComplianceQueries
             .ToListAsync(ct);
         organizations = organizations.Select(o => committees.TryGetValue(o.Id, out var c) && CommitteeSizes.IsCommitteeFormed(c.Members) ? o with { HasCommittee = true } : o).ToList();
 
-        var (first, last) = (range.Start, range.End);
+        // The meetings to count span every period that ends in the range (a year ending in it starts on 1 January).
+        var periods = rules.Obligations.SelectMany(o => Period.EndingIn(o.Period, from, to)).ToList();
+        var (first, last) = periods.Count == 0 ? (from, to) : (periods.Min(p => p.Start), periods.Max(p => p.End));
         var kinds = rules.Obligations.Select(o => o.Kind).ToList();
         var held = await (
                 from m in db.Set<Meeting>()
@@ -54,8 +66,7 @@ public static class ComplianceQueries
             .ToListAsync(ct);
 
         var lastActivity = await LastActivityAsync(db, subtree, today, ct);
-        var result = ComplianceCalculator.Compute(rules, organizations, held, lastActivity, range, today);
-        return new ComplianceReport(organizationId, root.Name, range.Label, today, rules.Version, result);
+        return ComplianceCalculator.Compute(rules, organizations, held, lastActivity, from, to, today);
     }
 
     /// <summary>The last day of recorded activity per organization: held meetings of any kind and alliance activities it organized.</summary>
