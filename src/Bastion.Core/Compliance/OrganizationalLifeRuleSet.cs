@@ -28,6 +28,8 @@ public sealed record OrganizationalLifeRuleSet
     public required int OverdueReminderDays { get; init; }
     public required string OverdueReminderSource { get; init; }
     public required IReadOnlyList<ObligationRule> Obligations { get; init; }
+    /// <summary>民主评议党员 (JYGL §18): the share of 优秀 among those graded.</summary>
+    public required AppraisalRule Appraisal { get; init; }
 
     private static readonly Lazy<OrganizationalLifeRuleSet> s_national = new(() => LoadResource(NationalResource));
 
@@ -51,6 +53,8 @@ public sealed record OrganizationalLifeRuleSet
         if (set is null) throw new InvalidOperationException("The organizational-life rule set is empty.");
         if (set is not { SilentDays: > 0, DueSoonDays: >= 0, OverdueReminderDays: >= 0 })
             throw new InvalidOperationException($"Organizational-life rule set {set.Version}: the day limits must be positive.");
+        if (set.Appraisal is not { ExcellentShareNumerator: > 0, ExcellentShareDenominator: > 0 } a || a.ExcellentShareNumerator > a.ExcellentShareDenominator)
+            throw new InvalidOperationException($"Organizational-life rule set {set.Version}: the excellent share is a fraction between 0 and 1.");
         if (set.Obligations.Count == 0) throw new InvalidOperationException($"Organizational-life rule set {set.Version}: no obligations.");
         foreach (var rule in set.Obligations)
         {
@@ -79,6 +83,16 @@ public sealed record ObligationRule
     public required int Minimum { get; init; }
     /// <summary>True for a common local default rather than a national rule (DOMAIN §1 "*default*").</summary>
     public required bool IsDefault { get; init; }
+    public required string Description { get; init; }
+    public required string DescriptionEn { get; init; }
+    public required string Source { get; init; }
+}
+
+/// <summary>The appraisal's grading limit: at most Numerator/Denominator of those graded may be 优秀.</summary>
+public sealed record AppraisalRule
+{
+    public required int ExcellentShareNumerator { get; init; }
+    public required int ExcellentShareDenominator { get; init; }
     public required string Description { get; init; }
     public required string DescriptionEn { get; init; }
     public required string Source { get; init; }

@@ -34,7 +34,8 @@ public sealed class ComplianceCalculatorTests
     {
         const string json = """
             {"id":"x","version":"x.1","effectiveFrom":"2020-01-01","title":"t","source":"s","silentDays":30,"silentDescription":"d","silentSource":"s",
-             "dueSoonDays":14,"dueSoonSource":"s","overdueReminderDays":31,"overdueReminderSource":"s","obligations":[
+             "dueSoonDays":14,"dueSoonSource":"s","overdueReminderDays":31,"overdueReminderSource":"s",
+             "appraisal":{"excellentShareNumerator":1,"excellentShareDenominator":3,"description":"d","descriptionEn":"d","source":"s"},"obligations":[
              {"kind":"PartyLecture","appliesTo":"Branch","period":"Quarter","minimum":1,"isDefault":true,"description":"d","descriptionEn":"d","source":"s"},
              {"kind":"PartyLecture","appliesTo":"Branch","period":"Month","minimum":1,"isDefault":true,"description":"d","descriptionEn":"d","source":"s"}]}
             """;
