@@ -70,6 +70,8 @@ internal static class ComplianceBench
                 foreach (var (sql, ms) in timer.Statements)
                     Console.WriteLine($"  {ms,8:N1} ms  {sql.ReplaceLineEndings(" ")[..Math.Min(110, sql.Length)]}");
                 Console.WriteLine($"  {timer.Statements.Sum(x => x.Ms),8:N1} ms  in SQL of {whole.Elapsed.TotalMilliseconds:N1} ms for the whole report");
+                if (options.Text("work") is not null)
+                    await File.WriteAllLinesAsync(Path.Combine(work, $"statements-{top.Id}.sql"), timer.Statements.Select(x => x.Sql + ";\n"));
                 var (rm, fm) = (Median(report), Median(reference));
                 Console.WriteLine($"{top.Name} ({subtreeSize:N0} organizations, {rows:N0} rows, reference {referenceRows:N0} groups): " +
                     $"report {rm * 1000:N1} ms, reference grouped count {fm * 1000:N1} ms, ratio {rm / fm:N2}");

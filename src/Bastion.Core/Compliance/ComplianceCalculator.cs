@@ -143,21 +143,18 @@ public static class ComplianceCalculator
             if (results.Count > 0) own[org.Id] = results;
         }
 
-        // Roll up: every organization's own tallies go to itself and each ancestor present in the subtree.
-        var present = organizations.Select(o => o.Id).ToHashSet();
+        // Roll up: every organization's own tallies go to itself and each ancestor present in the subtree (walked by parent id).
+        var parents = organizations.ToDictionary(o => o.Id, o => o.ParentId);
         var subtree = new Dictionary<long, Tally>();
         var byKind = new Dictionary<long, Dictionary<MeetingKind, Tally>>();
-        foreach (var org in organizations)
+        foreach (var (orgId, results) in own)
         {
-            if (!own.TryGetValue(org.Id, out var results)) continue;
-            foreach (var ancestor in TreePath.Ids(org.Path).Where(present.Contains))
+            var total = results.Aggregate(Tally.Zero, (t, r) => t.Add(r.Tally));
+            for (long? ancestor = orgId; ancestor is { } a && parents.ContainsKey(a); ancestor = parents[a])
             {
-                var kinds = byKind.TryGetValue(ancestor, out var k) ? k : byKind[ancestor] = [];
-                foreach (var r in results)
-                {
-                    subtree[ancestor] = subtree.GetValueOrDefault(ancestor, Tally.Zero).Add(r.Tally);
-                    kinds[r.Kind] = kinds.GetValueOrDefault(r.Kind, Tally.Zero).Add(r.Tally);
-                }
+                subtree[a] = subtree.GetValueOrDefault(a, Tally.Zero).Add(total);
+                var kinds = byKind.TryGetValue(a, out var k) ? k : byKind[a] = [];
+                foreach (var r in results) kinds[r.Kind] = kinds.GetValueOrDefault(r.Kind, Tally.Zero).Add(r.Tally);
             }
         }
 

@@ -57,13 +57,15 @@ public static class ComplianceQueries
         var periods = rules.Obligations.SelectMany(o => Period.EndingIn(o.Period, from, to)).ToList();
         var (first, last) = periods.Count == 0 ? (from, to) : (periods.Min(p => p.Start), periods.Max(p => p.End));
         var kinds = rules.Obligations.Select(o => o.Kind).ToList();
-        var held = await (
+        // Grouped by day rather than by computed year and month: the plain column groups faster on both providers.
+        var heldByDay = await (
                 from m in db.Set<Meeting>()
                 join o in subtree on m.OrganizationId equals o.Id
                 where m.Status == MeetingStatus.Held && m.HeldOn >= first && m.HeldOn <= last && kinds.Contains(m.Kind)
-                group m by new { m.OrganizationId, m.Kind, m.HeldOn!.Value.Year, m.HeldOn!.Value.Month } into g
-                select new HeldCount(g.Key.OrganizationId, g.Key.Kind, g.Key.Year, g.Key.Month, g.Count()))
+                group m by new { m.OrganizationId, m.Kind, HeldOn = m.HeldOn!.Value } into g
+                select new { g.Key.OrganizationId, g.Key.Kind, g.Key.HeldOn, Count = g.Count() })
             .ToListAsync(ct);
+        var held = heldByDay.Select(h => new HeldCount(h.OrganizationId, h.Kind, h.HeldOn.Year, h.HeldOn.Month, h.Count));
 
         var lastActivity = await LastActivityAsync(db, subtree, today, ct);
         return ComplianceCalculator.Compute(rules, organizations, held, lastActivity, from, to, today);
