@@ -83,3 +83,38 @@ public static class AppraisalQueries
             .ToListAsync(ct);
     }
 }
+
+/// <summary>An open round seen by one participant: their self-assessment and the grade they gave each peer so far.</summary>
+public sealed record MyAppraisal(long RoundId, int Year, string OrganizationName, MemberCategory Category, string? SelfAssessment, IReadOnlyList<MyPeerVote> Peers);
+
+public sealed record MyPeerVote(long MemberId, string MemberName, AppraisalGrade? MyGrade);
+
+public static class MyAppraisalQueries
+{
+    /// <summary>The open rounds <paramref name="memberId"/> takes part in, with the full members they may assess: three queries.</summary>
+    public static async Task<IReadOnlyList<MyAppraisal>> OpenAsync(BastionDb db, long memberId, CancellationToken ct = default)
+    {
+        var mine = await (
+                from e in db.Set<AppraisalEntry>().AsNoTracking()
+                join r in db.Set<AppraisalRound>() on e.RoundId equals r.Id
+                join o in db.Organizations on r.OrganizationId equals o.Id
+                where e.MemberId == memberId && r.Status == AppraisalStatus.Open
+                orderby r.Year descending
+                select new { r.Id, r.Year, o.Name, e.Category, e.SelfAssessment })
+            .ToListAsync(ct);
+        var roundIds = mine.Select(m => m.Id).ToList();
+        var peers = await (
+                from e in db.Set<AppraisalEntry>().AsNoTracking()
+                join m in db.Members on e.MemberId equals m.Id
+                where roundIds.Contains(e.RoundId) && e.MemberId != memberId && e.Category == MemberCategory.Full
+                orderby m.Name, m.Id
+                select new { e.RoundId, EntryId = e.Id, e.MemberId, m.Name })
+            .ToListAsync(ct);
+        var votes = await db.Set<AppraisalVote>().AsNoTracking()
+            .Where(v => roundIds.Contains(v.RoundId) && v.VoterMemberId == memberId)
+            .Select(v => new { v.EntryId, v.Grade }).ToDictionaryAsync(v => v.EntryId, v => v.Grade, ct);
+        return mine.Select(m => new MyAppraisal(m.Id, m.Year, m.Name, m.Category, m.SelfAssessment,
+                peers.Where(p => p.RoundId == m.Id).Select(p => new MyPeerVote(p.MemberId, p.Name, votes.TryGetValue(p.EntryId, out var g) ? g : null)).ToList()))
+            .ToList();
+    }
+}

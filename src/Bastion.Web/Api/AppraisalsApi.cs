@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Bastion.Appraisals;
 using Bastion.Data;
 using Bastion.Shared;
@@ -27,6 +28,12 @@ public static class AppraisalsApi
         rounds.MapPost("/{id:long}/votes", Vote).WithSummary("Records one peer vote (voter, member, grade) from a ballot; a second vote by the same voter for the same member replaces the first.");
         rounds.MapPost("/{id:long}/grades", Grades).WithSummary("Records decided grades; refused whole when a probationary member is graded or 优秀 would exceed 1/3 of those graded.");
         rounds.MapPost("/{id:long}/close", Close).WithSummary("Closes the round once every full member has a grade.");
+
+        // Members take part themselves: their own self-assessment and their peer votes, as the member their account is bound to.
+        var my = app.MapGroup("/api/v1/my/appraisals").WithTags("Appraisals").RequireAuthorization(BastionPolicies.ReadOrganizations);
+        my.MapGet("/", Mine).WithSummary("The open appraisals the signed-in member takes part in, with the peers they may assess and their votes so far.");
+        my.MapPut("/{id:long}/self-assessment", MySelfAssessment).WithSummary("Writes or revises the signed-in member's own self-assessment.");
+        my.MapPost("/{id:long}/votes", MyVote).WithSummary("The signed-in member's peer vote (member, grade); a second vote for the same member replaces the first.");
         return app;
     }
 
@@ -68,6 +75,30 @@ public static class AppraisalsApi
         await CloseAppraisal.HandleAsync(db, id, ct);
         return TypedResults.Ok(await Detail(db, id, ct));
     }
+
+    private static async Task<Ok<IReadOnlyList<MyAppraisal>>> Mine(ClaimsPrincipal user, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await MyAppraisalQueries.OpenAsync(db, MemberOf(user), ct));
+
+    private static async Task<Ok<IReadOnlyList<MyAppraisal>>> MySelfAssessment(long id, SubmitSelfAssessment.Command command, ClaimsPrincipal user, BastionDb db, CancellationToken ct)
+    {
+        var me = MemberOf(user);
+        await SubmitSelfAssessment.HandleAsync(db, id, me, command, ct);
+        return TypedResults.Ok(await MyAppraisalQueries.OpenAsync(db, me, ct));
+    }
+
+    public sealed record MyVoteCommand(long? MemberId, AppraisalGrade? Grade);
+
+    private static async Task<Ok<IReadOnlyList<MyAppraisal>>> MyVote(long id, MyVoteCommand command, ClaimsPrincipal user, BastionDb db, CancellationToken ct)
+    {
+        var me = MemberOf(user);
+        await CastVote.HandleAsync(db, id, new CastVote.Command { VoterMemberId = me, MemberId = command.MemberId, Grade = command.Grade }, ct);
+        return TypedResults.Ok(await MyAppraisalQueries.OpenAsync(db, me, ct));
+    }
+
+    /// <summary>The member record the account is bound to; an account without one cannot take part.</summary>
+    internal static long MemberOf(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(BastionClaims.MemberId), out var id) ? id
+            : throw new DomainRuleException("Appraisals.NoMemberRecord", "This account is not bound to a member record, so it cannot take part in an appraisal.");
 
     private static async Task<AppraisalDetail> Detail(BastionDb db, long id, CancellationToken ct) =>
         await AppraisalQueries.GetAsync(db, id, ct) ?? throw new NotFoundException($"Appraisal {id}");

@@ -148,4 +148,43 @@ public sealed class AppraisalTests(BastionAppFixture app) : IClassFixture<Bastio
         var probationaryHistory = await browser.GetStringAsync($"/Appraisals/Member/{probationary.Id}");
         Assert.Contains("不评定等次", probationaryHistory);
     }
+
+    [Fact]
+    public async Task Members_AssessThemselvesAndVoteForPeers_AsTheMemberTheirAccountIsBoundTo()
+    {
+        var (branch, full, probationary) = await BranchAsync(3);
+        var secretary = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, branch.Id));
+        using var opened = await Http.PostJsonAsync(secretary, $"/api/v1/organizations/{branch.Id}/appraisals", new { year = 2025 });
+        var id = (await Http.JsonAsync(opened)).GetProperty("id").GetInt64();
+
+        var me = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.Member, branch.Id, probationary.Id));
+        var mine = (await Http.GetJsonAsync(me, "/api/v1/my/appraisals")).EnumerateArray().Single();
+        Assert.Equal(id, mine.GetProperty("roundId").GetInt64());
+        Assert.Equal(full.Select(m => m.Id).Order(), mine.GetProperty("peers").EnumerateArray().Select(p => p.GetProperty("memberId").GetInt64()).Order());
+
+        using var self = await Http.PutJsonAsync(me, $"/api/v1/my/appraisals/{id}/self-assessment", new { text = "预备期内努力学习。" });
+        Assert.Equal(HttpStatusCode.OK, self.StatusCode);
+        using var vote = await Http.PostJsonAsync(me, $"/api/v1/my/appraisals/{id}/votes", new { memberId = full[2].Id, grade = "Excellent" });
+        var peer = (await Http.JsonAsync(vote))[0].GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("memberId").GetInt64() == full[2].Id);
+        Assert.Equal("Excellent", peer.GetProperty("myGrade").GetString());
+
+        var detail = await Http.GetJsonAsync(secretary, $"/api/v1/appraisals/{id}");
+        var entries = detail.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal("预备期内努力学习。", entries.Single(e => e.GetProperty("memberId").GetInt64() == probationary.Id).GetProperty("selfAssessment").GetString());
+        Assert.Equal(1, entries.Single(e => e.GetProperty("memberId").GetInt64() == full[2].Id).GetProperty("votes").GetProperty("excellent").GetInt32());
+
+        // The roster endpoints stay closed to members; an account without a member record cannot take part.
+        Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync($"/api/v1/appraisals/{id}")).StatusCode);
+        var unbound = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.Member, branch.Id));
+        using var refused = await Http.PostJsonAsync(unbound, $"/api/v1/my/appraisals/{id}/votes", new { memberId = full[2].Id, grade = "Qualified" });
+        Assert.Equal("Appraisals.NoMemberRecord", (await Http.ProblemAsync(refused, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+
+        var browser = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.Member, branch.Id, full[0].Id));
+        var token = await BastionFactory.AntiforgeryTokenAsync(browser, "/Appraisals/Mine");
+        using var own = await browser.PostAsync("/Appraisals/Mine?handler=Vote", BastionFactory.Form(
+            ("roundId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("memberId", full[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("grade", "Excellent"), (BastionFactory.AntiforgeryField, token)));
+        Assert.Equal(HttpStatusCode.BadRequest, own.StatusCode);
+        Assert.Contains("data-testid=\"mine-error\"", await own.Content.ReadAsStringAsync());
+    }
 }
