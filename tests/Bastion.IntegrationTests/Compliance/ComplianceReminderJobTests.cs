@@ -63,6 +63,25 @@ public sealed class ComplianceReminderJobTests(BastionAppFixture app) : IClassFi
     }
 
     [Fact]
+    public async Task Run_WhenAGroupMissesItsMeeting_TellsTheBranchSecretary_AndNotOtherBranches()
+    {
+        var root = await TestData.AddRootAsync(app.Database);
+        var branch = await TestData.AddOrganizationAsync(app.Database, root, OrganizationKind.Branch);
+        var group = await TestData.AddOrganizationAsync(app.Database, branch, OrganizationKind.Group);
+        var neighbour = await TestData.AddOrganizationAsync(app.Database, root, OrganizationKind.Branch);
+        var secretary = await app.Factory.CreateUserAsync(BastionRoles.BranchSecretary, branch.Id);
+        var neighbourSecretary = await app.Factory.CreateUserAsync(BastionRoles.BranchSecretary, neighbour.Id);
+        await ComplianceTests.AddMeetingsAsync(app.Database, group, MeetingKind.GroupMeeting, [new(2026, 8, 3)]);
+
+        await RunAsync(new FakeTimeProvider(new DateTimeOffset(2026, 10, 3, 8, 0, 0, TimeSpan.Zero)));
+        var keys = (await NotificationsAsync(secretary.Id)).Select(n => n.DedupKey).ToList();
+        Assert.Contains("compliance:overdue:" + group.Id + ":GroupMeeting:2026-09", keys);
+        Assert.DoesNotContain("compliance:overdue:" + group.Id + ":GroupMeeting:2026-08", keys);
+        Assert.Contains("compliance:overdue:" + branch.Id + ":BranchGeneralMeeting:2026Q3", keys);
+        Assert.DoesNotContain(await NotificationsAsync(neighbourSecretary.Id), n => n.DedupKey!.Contains(":" + group.Id + ":", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Job_IsRegistered_AndRunsThroughTheScheduler()
     {
         var line = await app.Factory.RunJobAsync(ComplianceReminderJob.JobName);
