@@ -1,4 +1,5 @@
 using Bastion.Alliances;
+using Bastion.Appraisals;
 using Bastion.Data;
 using Bastion.Meetings;
 using Bastion.Organizations;
@@ -17,7 +18,7 @@ public sealed record ComplianceReport(
 
 /// <summary>
 /// Reads for the compliance engine, set-based: a fixed number of queries whatever the subtree's size (the organizations,
-/// committee sizes, held meetings grouped by organization, kind and month, and the last activity per organization);
+/// committee sizes, held meetings grouped by organization, kind and day, closed appraisals, and the last activity per organization);
 /// periods and roll-ups are computed in memory by <see cref="ComplianceCalculator"/>.
 /// </summary>
 public static class ComplianceQueries
@@ -36,7 +37,7 @@ public static class ComplianceQueries
 
     /// <summary>
     /// The compliance of the subtree at <paramref name="path"/> over the periods ending in [<paramref name="from"/>,
-    /// <paramref name="to"/>], in five queries whatever the subtree's size.
+    /// <paramref name="to"/>], in six queries whatever the subtree's size.
     /// </summary>
     public static async Task<ComplianceResult> ComputeAsync(BastionDb db, string path, DateOnly from, DateOnly to, OrganizationalLifeRuleSet rules, CancellationToken ct = default)
     {
@@ -65,7 +66,20 @@ public static class ComplianceQueries
                 group m by new { m.OrganizationId, m.Kind, HeldOn = m.HeldOn!.Value } into g
                 select new { g.Key.OrganizationId, g.Key.Kind, g.Key.HeldOn, Count = g.Count() })
             .ToListAsync(ct);
-        var held = heldByDay.Select(h => new HeldCount(h.OrganizationId, h.Kind, h.HeldOn.Year, h.HeldOn.Month, h.Count));
+        var held = heldByDay.Select(h => new HeldCount(h.OrganizationId, h.Kind, h.HeldOn.Year, h.HeldOn.Month, h.Count)).ToList();
+
+        // A democratic appraisal closed in Bastion (民主评议党员, Appraisals) counts for the year it appraised (placed in its
+        // December), so a branch that ran it there need not also record a meeting for it.
+        if (kinds.Contains(MeetingKind.DemocraticAppraisal))
+        {
+            var appraisals = await (
+                    from r in db.Set<AppraisalRound>()
+                    join o in subtree on r.OrganizationId equals o.Id
+                    where r.Status == AppraisalStatus.Closed && r.Year >= first.Year && r.Year <= last.Year
+                    select new { r.OrganizationId, r.Year })
+                .ToListAsync(ct);
+            held.AddRange(appraisals.Select(a => new HeldCount(a.OrganizationId, MeetingKind.DemocraticAppraisal, a.Year, 12, 1)));
+        }
 
         var lastActivity = await LastActivityAsync(db, subtree, today, ct);
         return ComplianceCalculator.Compute(rules, organizations, held, lastActivity, from, to, today);

@@ -84,6 +84,12 @@ public sealed class AppraisalTests(BastionAppFixture app) : IClassFixture<Bastio
         Assert.Equal(2, (await Http.JsonAsync(graded)).GetProperty("excellent").GetInt32());
         using var closed = await Http.PostJsonAsync(client, $"/api/v1/appraisals/{id}/close", new { });
         Assert.Equal("Closed", (await Http.JsonAsync(closed)).GetProperty("status").GetString());
+        // The closed appraisal meets the branch's 民主评议 obligation for 2025 without a meeting record.
+        var compliance = await Http.GetJsonAsync(client, $"/api/v1/compliance/organizations/{branch.Id}?period=2025");
+        var appraisalObligation = compliance.GetProperty("obligations").EnumerateArray().Single(o => o.GetProperty("kind").GetString() == "DemocraticAppraisal");
+        Assert.Equal(1, appraisalObligation.GetProperty("tally").GetProperty("met").GetInt32());
+        Assert.Equal(0, appraisalObligation.GetProperty("missingPeriods").GetArrayLength());
+
         using var afterClose = await Http.PostJsonAsync(client, $"/api/v1/appraisals/{id}/votes", new { voterMemberId = full[1].Id, memberId = full[0].Id, grade = "Qualified" });
         Assert.Equal("Appraisals.Closed", (await Http.ProblemAsync(afterClose, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
