@@ -58,6 +58,8 @@ public sealed partial class DemoDataset
                 d.County(city, c * scale.CountiesPerCity + k);
         }
         d.AssignOrganizationAttributes();
+        d.AssignMemberDetails(seed);
+        d.BuildDues(seed);
         d.Units = d.BuildUnits();
         d.Alliances = d.BuildAlliances();
         d.Positions = d.BuildPositions();

@@ -14,7 +14,8 @@ public static class DemoLoader
     public static async Task LoadAsync(BastionDb db, DemoDataset data, string scaleName, int seed, IProgress<Progress>? progress = null, CancellationToken ct = default)
     {
         var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
-            + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Positions.Count;
+            + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Positions.Count
+            + data.DuesBases.Count + data.DuesPayments.Count;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -56,6 +57,14 @@ public static class DemoLoader
                 db.ChangeTracker.Clear();
                 done += chunk.Length;
                 progress?.Report(new Progress("units", done, total));
+            }
+            foreach (var chunk in data.DuesBases.Cast<object>().Concat(data.DuesPayments).Chunk(BatchSize))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                done += chunk.Length;
+                progress?.Report(new Progress("dues", done, total));
             }
             foreach (var chunk in data.Positions.Chunk(BatchSize))
             {
