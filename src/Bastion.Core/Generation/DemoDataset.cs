@@ -60,6 +60,7 @@ public sealed partial class DemoDataset
         d.AssignOrganizationAttributes();
         d.AssignMemberDetails(seed);
         d.BuildDues(seed);
+        d.BuildMovement(seed);
         d.Units = d.BuildUnits();
         d.Alliances = d.BuildAlliances();
         d.Positions = d.BuildPositions();

@@ -15,7 +15,7 @@ public static class DemoLoader
     {
         var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
             + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Positions.Count
-            + data.DuesBases.Count + data.DuesPayments.Count;
+            + data.DuesBases.Count + data.DuesPayments.Count + data.Transfers.Count + data.MobileRecords.Count + data.MobileContacts.Count;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -44,9 +44,12 @@ public static class DemoLoader
             db.AddRange(data.Alliances.Alliances);
             db.AddRange(data.Alliances.Members);
             db.AddRange(data.Alliances.Activities);
+            // So do mobile-member records (their contacts refer to them).
+            db.AddRange(data.MobileRecords);
+            db.AddRange(data.MobileContacts);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
+            done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.MobileRecords.Count + data.MobileContacts.Count;
             progress?.Report(new Progress("alliances", done, total));
             await ResetIdentitySequencesAsync(db, ct);
             // Units get their ids from the database, after the sequences above have moved past the generated ids.
@@ -58,7 +61,7 @@ public static class DemoLoader
                 done += chunk.Length;
                 progress?.Report(new Progress("units", done, total));
             }
-            foreach (var chunk in data.DuesBases.Cast<object>().Concat(data.DuesPayments).Chunk(BatchSize))
+            foreach (var chunk in data.DuesBases.Cast<object>().Concat(data.DuesPayments).Concat(data.Transfers).Chunk(BatchSize))
             {
                 db.AddRange(chunk);
                 await db.SaveChangesAsync(ct);
@@ -88,7 +91,7 @@ public static class DemoLoader
     }
 
     /// <summary>Tables whose rows the generator gives ids to.</summary>
-    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities"];
+    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts"];
 
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)
