@@ -15,7 +15,8 @@ public static class DemoLoader
     {
         var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
             + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Positions.Count
-            + data.DuesBases.Count + data.DuesPayments.Count + data.Transfers.Count + data.MobileRecords.Count + data.MobileContacts.Count;
+            + data.DuesBases.Count + data.DuesPayments.Count + data.Transfers.Count + data.MobileRecords.Count + data.MobileContacts.Count
+            + data.VillageAssignments.Count + data.VillageIndicators.Count;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -61,13 +62,14 @@ public static class DemoLoader
                 done += chunk.Length;
                 progress?.Report(new Progress("units", done, total));
             }
-            foreach (var chunk in data.DuesBases.Cast<object>().Concat(data.DuesPayments).Concat(data.Transfers).Chunk(BatchSize))
+            foreach (var chunk in data.DuesBases.Cast<object>().Concat(data.DuesPayments).Concat(data.Transfers)
+                         .Concat(data.VillageAssignments).Concat(data.VillageIndicators).Chunk(BatchSize))
             {
                 db.AddRange(chunk);
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 done += chunk.Length;
-                progress?.Report(new Progress("dues", done, total));
+                progress?.Report(new Progress("dues, transfers, villages", done, total));
             }
             foreach (var chunk in data.Positions.Chunk(BatchSize))
             {
