@@ -137,6 +137,7 @@ public static class BastionApp
         app.MapComplianceApi();
         app.MapAppraisalsApi();
         app.MapNotificationsApi();
+        app.MapVillagesApi();
         return app;
     }
 }
