@@ -86,12 +86,17 @@ public static class BastionApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var loginPerMinute = builder.Configuration.GetValue("Bastion:RateLimits:LoginPerMinute", 10);
+        var intakePerHour = builder.Configuration.GetValue("Bastion:RateLimits:PublicIntakePerHour", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(BastionAuth.LoginRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
+            o.AddPolicy(RequestsApi.PublicIntakeRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = intakePerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
             // People get the localized 429 page from the status-code pages; API clients get problem details.
             o.OnRejected = (ctx, ct) => BastionAuth.IsApi(ctx.HttpContext.Request)
@@ -131,6 +136,8 @@ public static class BastionApp
         app.MapTransfersApi();
         app.MapStructureApi();
         app.MapDuesApi();
+        app.MapRequestsApi();
+        app.MapOpen311Api();
         return app;
     }
 }
