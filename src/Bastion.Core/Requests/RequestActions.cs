@@ -40,6 +40,9 @@ public static class RequestActions
             throw ValidationFailedException.For(nameof(HandoverCommand.ToUserId), "That user does not exist or cannot handle requests.");
         var now = Clock.UtcNow(db.Time);
         ServiceRequestRules.RequestHandover(r, actor.UserId, toUserId, reason, now);
+        await Notifications.Notifier.ToUsersAsync(db, [toUserId], new Notifications.NotificationMessage(
+            "request.handover", "诉求转办待接收 / A request is handed over to you", $"{actor.Name}: {reason}",
+            $"/Requests/Details/{r.Id}", $"request-handover:{r.Id}:{now:O}"), ct);
         return await SaveAsync(db, r, actor, RequestEventKind.HandoverRequested, reason, false, now, ct, toUserId);
     }
 
