@@ -67,14 +67,15 @@ public static class GridQueries
             var upper = TreePath.UpperBound(path);
             query = query.Where(g => db.Organizations.Any(o => o.Id == g.OrganizationId && string.Compare(o.Path, path) >= 0 && string.Compare(o.Path, upper) < 0));
         }
-        return await query.Join(db.Organizations, g => g.OrganizationId, o => o.Id, (g, o) => new GridView(g.Id, g.OrganizationId, o.Name, g.Name, g.Code, g.IsActive))
-            .OrderBy(g => g.OrganizationName).ThenBy(g => g.Code).Take(2000).ToListAsync(ct);
+        return await query.Join(db.Organizations, g => g.OrganizationId, o => o.Id, (g, o) => new { g, o.Name })
+            .OrderBy(x => x.Name).ThenBy(x => x.g.Code).Take(2000)
+            .Select(x => new GridView(x.g.Id, x.g.OrganizationId, x.Name, x.g.Name, x.g.Code, x.g.IsActive)).ToListAsync(ct);
     }
 
     /// <summary>Active grids anywhere, for the public intake form: grid and organization names only.</summary>
     public static Task<List<GridView>> PublicAsync(BastionDb db, CancellationToken ct = default) =>
         db.Set<Grid>().IgnoreQueryFilters().AsNoTracking().Where(g => g.IsActive)
-            .Join(db.Organizations.IgnoreQueryFilters().Where(o => o.Status == OrganizationStatus.Active), g => g.OrganizationId, o => o.Id,
-                (g, o) => new GridView(g.Id, g.OrganizationId, o.Name, g.Name, g.Code, g.IsActive))
-            .OrderBy(g => g.OrganizationName).ThenBy(g => g.Code).Take(2000).ToListAsync(ct);
+            .Join(db.Organizations.IgnoreQueryFilters().Where(o => o.Status == OrganizationStatus.Active), g => g.OrganizationId, o => o.Id, (g, o) => new { g, o.Name })
+            .OrderBy(x => x.Name).ThenBy(x => x.g.Code).Take(2000)
+            .Select(x => new GridView(x.g.Id, x.g.OrganizationId, x.Name, x.g.Name, x.g.Code, x.g.IsActive)).ToListAsync(ct);
 }
