@@ -14,7 +14,7 @@ public static class DemoLoader
     public static async Task LoadAsync(BastionDb db, DemoDataset data, string scaleName, int seed, IProgress<Progress>? progress = null, CancellationToken ct = default)
     {
         var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
-            + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
+            + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Requests.RowCount;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -47,6 +47,14 @@ public static class DemoLoader
             db.ChangeTracker.Clear();
             done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
             progress?.Report(new Progress("alliances", done, total));
+            foreach (var chunk in data.Requests.Grids.Cast<object>().Concat(data.Requests.Requests).Concat(data.Requests.Events).Concat(data.Requests.Steps).Chunk(BatchSize))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                done += chunk.Length;
+                progress?.Report(new Progress("requests", done, total));
+            }
             await ResetIdentitySequencesAsync(db, ct);
             // Units get their ids from the database, after the sequences above have moved past the generated ids.
             foreach (var chunk in data.Units.Chunk(BatchSize))
@@ -71,7 +79,7 @@ public static class DemoLoader
     }
 
     /// <summary>Tables whose rows the generator gives ids to.</summary>
-    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities"];
+    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "Grids", "ServiceRequests", "RequestEvents", "AgencySteps"];
 
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)
