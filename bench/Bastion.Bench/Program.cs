@@ -20,6 +20,10 @@ var usage = """
             A roster import of --rows members (validate every row, insert all in one transaction) into a fresh
             SQLite database, against only reading the same workbook; prints both times and their ratio.
 
+      requests [--seed 1] [--runs 30] [--work DIR]
+            The city dataset with a year of requests in every county, loaded into a fresh SQLite database; times the
+            request queues and the subtree dashboard against a primary-key lookup and a COUNT(*) of all requests.
+
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
     """;
@@ -38,6 +42,7 @@ try
         "probe" => await SubtreeProbe.RunAsync(Options.Parse(args[1..])),
         "micro" => MicroBenchmarks.Run(args[1..]),
         "import" => await ImportComparison.RunAsync(Options.Parse(args[1..])),
+        "requests" => await RequestsProbe.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }

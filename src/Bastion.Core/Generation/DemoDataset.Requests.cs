@@ -14,6 +14,9 @@ public sealed partial class DemoDataset
 
     public RequestData Requests { get; private set; } = new([], [], [], []);
 
+    /// <summary>Replaces the requests with a year of them in every county given (benchmarks use all counties of a city).</summary>
+    public void UseRequestsOf(IEnumerable<Organization> counties) => Requests = BuildRequests(counties);
+
     /// <summary>
     /// Two to four grids for every village and community organization under <paramref name="counties"/>, and a year
     /// of requests before now: most answered within the deadline and rated, some late, some reopened, the last days'
