@@ -20,7 +20,7 @@ var usage = """
             A roster import of --rows members (validate every row, insert all in one transaction) into a fresh
             SQLite database, against only reading the same workbook; prints both times and their ratio.
 
-      requests [--seed 1] [--runs 30] [--work DIR]
+      requests [--seed 1] [--runs 30] [--work DIR] [--reuse true]
             The city dataset with a year of requests in every county, loaded into a fresh SQLite database; times the
             request queues and the subtree dashboard against a primary-key lookup and a COUNT(*) of all requests.
 

@@ -33,10 +33,21 @@ internal static class RequestsProbe
         Console.WriteLine($"requests: city dataset, {counties.Count} counties, {data.Organizations.Count:N0} organizations, {data.Members.Count:N0} members, "
             + $"{r.Grids.Count:N0} grids, {r.Requests.Count:N0} requests, {r.Events.Count:N0} events, {r.Steps.Count:N0} agency steps (built in {build.Elapsed.TotalSeconds:N1} s)");
 
-        var settings = await BenchDb.CreateFreshAsync(work);
+        // --reuse true: the database a previous run left in --work (same seed) is measured again without reloading.
+        var reuse = options.Text("reuse") == "true" && File.Exists(Path.Combine(work, "bastion.db"));
+        var settings = reuse ? BenchDb.ForDataDirectory(work) : await BenchDb.CreateFreshAsync(work);
         var load = Stopwatch.StartNew();
-        await using (var db = BenchDb.Open(settings, FixedDataScope.System("bench")))
+        if (!reuse)
+        {
+            await using var db = BenchDb.Open(settings, FixedDataScope.System("bench"));
             await DemoLoader.LoadAsync(db, data, "city+requests", seed);
+        }
+        else
+        {
+            // The schema may have gained indexes since the last run.
+            await using var db = BenchDb.Open(settings, FixedDataScope.System("bench"));
+            await BastionStorage.MigrateAsync(db, settings);
+        }
         load.Stop();
         Console.WriteLine($"loaded into {settings.ConnectionString} in {load.Elapsed.TotalSeconds:N1} s; {new FileInfo(Path.Combine(work, "bastion.db")).Length / (1024 * 1024):N0} MB");
 
