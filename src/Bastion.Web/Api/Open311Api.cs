@@ -41,6 +41,13 @@ public static class Open311Api
         return app;
     }
 
+    /// <summary>The rate limiter's refusal of a POST, as the spec's error array in the format asked for.</summary>
+    public static Task WriteTooManyAsync(HttpContext http, CancellationToken ct)
+    {
+        var f = http.Request.Path.Value?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true ? Fmt.Xml : Fmt.Json;
+        return Error(f, 429, "Too many requests from this address; wait and try again.").ExecuteAsync(http);
+    }
+
     /// <summary>A list in the document: its XML element names, one for the list and one per item.</summary>
     private sealed record Items(string Item, IEnumerable<object?> Values);
 

@@ -102,7 +102,9 @@ public static class BastionApp
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = intakePerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
             // People get the localized 429 page from the status-code pages; API clients get problem details.
-            o.OnRejected = (ctx, ct) => BastionAuth.IsApi(ctx.HttpContext.Request)
+            o.OnRejected = (ctx, ct) => ctx.HttpContext.Request.Path.StartsWithSegments(Open311Api.Prefix)
+                ? new ValueTask(Open311Api.WriteTooManyAsync(ctx.HttpContext, ct))
+                : BastionAuth.IsApi(ctx.HttpContext.Request)
                 ? new ValueTask(ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
                     "Too many attempts", "Too many sign-in attempts from this address; wait a minute and try again.", ct))
                 : ValueTask.CompletedTask;

@@ -170,3 +170,23 @@ public sealed class PublicIntakeRateLimitTests(PublicIntakeRateLimitTests.Fixtur
         Assert.Equal(2, await db.Set<ServiceRequest>().CountAsync(r => r.GridId == t.Grid.Id));
     }
 }
+
+/// <summary>Open311 POSTs share the intake's rate limit; the refusal is the spec's error array.</summary>
+public sealed class Open311RateLimitTests(PublicIntakeRateLimitTests.Fixture app) : IClassFixture<PublicIntakeRateLimitTests.Fixture>
+{
+    [Fact]
+    public async Task ThirdPostInAnHour_Gets429_AsTheSpecsErrorArray()
+    {
+        var t = await RequestsTestData.BuildAsync(app.Database);
+        var key = (await app.Factory.CreateTokenAsync(await app.Factory.CreateUserAsync(BastionRoles.BranchSecretary, t.Community.Id))).Secret;
+        var client = app.Factory.CreateClient();
+        HttpResponseMessage Post() => client.PostAsync("/open311/v2/requests.xml", BastionFactory.Form(
+            ("api_key", key), ("service_code", "other"), ("address_string", "限流路1号"), ("description", "限流"))).GetAwaiter().GetResult();
+        for (var i = 0; i < 2; i++) using (var ok = Post()) Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        using var refused = Post();
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var doc = System.Xml.Linq.XDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("errors", doc.Root!.Name.LocalName);
+        Assert.Equal("429", doc.Root.Element("error")!.Element("code")!.Value);
+    }
+}

@@ -121,6 +121,10 @@ public sealed class QueueAndDashboardTests(BastionAppFixture app) : IClassFixtur
         Assert.Contains(list.EnumerateArray(), g => g.GetProperty("code").GetString() == code);
         var publicPage = await Factory.CreateClient().GetStringAsync("/public/requests/new");
         Assert.Contains(code, publicPage);
+        var english = await Factory.CreateClient().GetStringAsync("/public/requests/new?culture=en");
+        Assert.Contains("Raise a request", english);
+        var secretary = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, t.Community.Id));
+        Assert.Contains(code, await secretary.GetStringAsync("/Requests/Grids"));
     }
 
     private async Task<string> PathAsync(long id)
