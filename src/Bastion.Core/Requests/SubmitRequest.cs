@@ -49,7 +49,8 @@ public static class SubmitRequest
             ContactCipher = contact.Length == 0 ? null : pii.Encrypt(contact), ContactMasked = contact.Length == 0 ? null : ServiceRequestRules.MaskContact(contact),
             Source = command.Source, RuleSetVersion = rules.Version, ReceivedAt = now, FirstResponseDueAt = firstDue, ResolutionDueAt = resolutionDue, UpdatedAt = now,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, unless the caller's (a household contact raising a request) is already open.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Set<ServiceRequest>().Add(request);
         await db.SaveChangesAsync(ct);
         db.Set<RequestEvent>().Add(new RequestEvent
@@ -57,7 +58,7 @@ public static class SubmitRequest
             RequestId = request.Id, Kind = RequestEventKind.Received, At = now, OrganizationId = request.OrganizationId, IsPublic = true,
         });
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return request;
     }
 

@@ -443,6 +443,95 @@ namespace Bastion.Migrations.Postgres.Migrations
                     b.ToTable("Grids", (string)null);
                 });
 
+            modelBuilder.Entity("Bastion.Grids.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("KeeperMemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PeopleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeeperMemberId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("GridId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Grids.HouseholdContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RaisedRequestId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RaisedRequestId");
+
+                    b.HasIndex("HouseholdId", "ContactedOn");
+
+                    b.HasIndex("OrganizationId", "ContactedOn");
+
+                    b.ToTable("HouseholdContacts", (string)null);
+                });
+
             modelBuilder.Entity("Bastion.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1555,6 +1644,40 @@ namespace Bastion.Migrations.Postgres.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bastion.Grids.Household", b =>
+                {
+                    b.HasOne("Bastion.Grids.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bastion.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("KeeperMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bastion.Grids.HouseholdContact", b =>
+                {
+                    b.HasOne("Bastion.Grids.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bastion.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bastion.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Bastion.Identity.ApiToken", b =>

@@ -422,6 +422,91 @@ namespace Bastion.Migrations.Sqlite.Migrations
                     b.ToTable("Grids", (string)null);
                 });
 
+            modelBuilder.Entity("Bastion.Grids.Household", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("KeeperMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeeperMemberId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("GridId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("Households", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Grids.HouseholdContact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ContactedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RaisedRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RaisedRequestId");
+
+                    b.HasIndex("HouseholdId", "ContactedOn");
+
+                    b.HasIndex("OrganizationId", "ContactedOn");
+
+                    b.ToTable("HouseholdContacts", (string)null);
+                });
+
             modelBuilder.Entity("Bastion.Identity.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -1501,6 +1586,40 @@ namespace Bastion.Migrations.Sqlite.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Bastion.Grids.Household", b =>
+                {
+                    b.HasOne("Bastion.Grids.Grid", null)
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bastion.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("KeeperMemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bastion.Grids.HouseholdContact", b =>
+                {
+                    b.HasOne("Bastion.Grids.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Bastion.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Bastion.Requests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedRequestId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Bastion.Identity.ApiToken", b =>

@@ -44,7 +44,33 @@ public static class RequestsApi
         grids.MapGet("/", ListGrids).WithSummary("Grids in the caller's scope, optionally under one organization.");
         grids.MapPost("/", CreateGridEndpoint).WithSummary("Creates a grid under an organization in scope.").RequireAuthorization(BastionPolicies.ReadRoster);
         grids.MapPost("/{id:long}/active", SetActive).WithSummary("Opens or closes a grid for new requests.").RequireAuthorization(BastionPolicies.ReadRoster);
+        grids.MapGet("/{id:long}/households", Households).WithSummary("The grid's households (住户) with the last contact date.");
+        grids.MapPost("/{id:long}/households", AddHouseholdEndpoint).WithSummary("Registers a household in the grid, optionally with the member who keeps contact.");
+        grids.MapPost("/households/{id:long}/contacts", RecordContact).WithSummary("A member's visit or call to a household; what was raised can become a request in the same step.");
+        grids.MapGet("/households/coverage/{organizationId:long}", Coverage).WithSummary("Households of the subtree contacted at least once in the period (default: this year).");
         return app;
+    }
+
+    private static async Task<Ok<List<HouseholdView>>> Households(long id, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await HouseholdQueries.ForGridAsync(db, id, ct));
+
+    private static async Task<Created<Household>> AddHouseholdEndpoint(long id, AddHousehold.Command command, BastionDb db, CancellationToken ct)
+    {
+        var household = await AddHousehold.HandleAsync(db, id, command, ct);
+        return TypedResults.Created($"/api/v1/grids/{id}/households", household);
+    }
+
+    private static async Task<Created<HouseholdContact>> RecordContact(long id, RecordHouseholdContact.Command command, BastionDb db, PiiProtector pii, CancellationToken ct)
+    {
+        var contact = await RecordHouseholdContact.HandleAsync(db, pii, id, command, ct);
+        return TypedResults.Created($"/api/v1/grids/households/{id}/contacts/{contact.Id}", contact);
+    }
+
+    private static async Task<Results<Ok<HouseholdCoverage>, NotFound>> Coverage(long organizationId, DateOnly? from, DateOnly? to, BastionDb db, CancellationToken ct)
+    {
+        var today = Clock.Today(db.Time);
+        return await HouseholdQueries.CoverageAsync(db, organizationId, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct) is { } c
+            ? TypedResults.Ok(c) : TypedResults.NotFound();
     }
 
     public sealed record TextBody(string? Text);

@@ -37,6 +37,37 @@ namespace Bastion.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Households",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    GridId = table.Column<long>(type: "bigint", nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PeopleCount = table.Column<int>(type: "integer", nullable: false),
+                    KeeperMemberId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Households", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Households_Grids_GridId",
+                        column: x => x.GridId,
+                        principalTable: "Grids",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Households_Members_KeeperMemberId",
+                        column: x => x.KeeperMemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRequests",
                 columns: table => new
                 {
@@ -144,6 +175,44 @@ namespace Bastion.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "HouseholdContacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    HouseholdId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    ContactedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RaisedRequestId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HouseholdContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HouseholdContacts_Households_HouseholdId",
+                        column: x => x.HouseholdId,
+                        principalTable: "Households",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_HouseholdContacts_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_HouseholdContacts_ServiceRequests_RaisedRequestId",
+                        column: x => x.RaisedRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -191,6 +260,42 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "IX_Grids_RegionId",
                 table: "Grids",
                 column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdContacts_HouseholdId_ContactedOn",
+                table: "HouseholdContacts",
+                columns: new[] { "HouseholdId", "ContactedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdContacts_MemberId",
+                table: "HouseholdContacts",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdContacts_OrganizationId_ContactedOn",
+                table: "HouseholdContacts",
+                columns: new[] { "OrganizationId", "ContactedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HouseholdContacts_RaisedRequestId",
+                table: "HouseholdContacts",
+                column: "RaisedRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_GridId_Address",
+                table: "Households",
+                columns: new[] { "GridId", "Address" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_KeeperMemberId",
+                table: "Households",
+                column: "KeeperMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Households_OrganizationId",
+                table: "Households",
+                column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_RequestId_At",
@@ -251,7 +356,13 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "AgencySteps");
 
             migrationBuilder.DropTable(
+                name: "HouseholdContacts");
+
+            migrationBuilder.DropTable(
                 name: "RequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "Households");
 
             migrationBuilder.DropTable(
                 name: "ServiceRequests");
