@@ -24,6 +24,9 @@ var usage = """
             Loads the dataset plus a year of held meetings, then times the compliance view (ComplianceQueries.ReportAsync
             and the worst-first rows) of the top organization and the first county against one raw grouped count of
             the same subtree's meetings; prints both medians and their ratio.
+      requests [--seed 1] [--runs 30] [--work DIR] [--reuse true]
+            The city dataset with a year of requests in every county, loaded into a fresh SQLite database; times the
+            request queues and the subtree dashboard against a primary-key lookup and a COUNT(*) of all requests.
 
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
@@ -44,6 +47,7 @@ try
         "micro" => MicroBenchmarks.Run(args[1..]),
         "import" => await ImportComparison.RunAsync(Options.Parse(args[1..])),
         "compliance" => await ComplianceBench.RunAsync(Options.Parse(args[1..])),
+        "requests" => await RequestsProbe.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }

@@ -66,6 +66,7 @@ public sealed partial class DemoDataset
         d.Alliances = d.BuildAlliances();
         d.Positions = d.BuildPositions();
         d.Appraisals = d.BuildAppraisals(seed);
+        d.Requests = d.BuildRequests([d.FirstCounty]);
         return d;
     }
 

@@ -16,7 +16,7 @@ public static class DemoLoader
         var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
             + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Positions.Count
             + data.DuesBases.Count + data.DuesPayments.Count + data.Transfers.Count + data.MobileRecords.Count + data.MobileContacts.Count
-            + data.VillageAssignments.Count + data.VillageIndicators.Count;
+            + data.VillageAssignments.Count + data.VillageIndicators.Count + data.Requests.RowCount;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -52,6 +52,14 @@ public static class DemoLoader
             db.ChangeTracker.Clear();
             done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.MobileRecords.Count + data.MobileContacts.Count;
             progress?.Report(new Progress("alliances", done, total));
+            foreach (var chunk in data.Requests.Grids.Cast<object>().Concat(data.Requests.Requests).Concat(data.Requests.Events).Concat(data.Requests.Steps).Chunk(BatchSize))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                done += chunk.Length;
+                progress?.Report(new Progress("requests", done, total));
+            }
             await ResetIdentitySequencesAsync(db, ct);
             // Units get their ids from the database, after the sequences above have moved past the generated ids.
             foreach (var chunk in data.Units.Chunk(BatchSize))
@@ -94,7 +102,8 @@ public static class DemoLoader
     }
 
     /// <summary>Tables whose rows the generator gives ids to.</summary>
-    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts"];
+    private static readonly string[] SequencedTables =
+        ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts", "Grids", "ServiceRequests", "RequestEvents", "AgencySteps"];
 
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)

@@ -60,6 +60,7 @@ public static class DemoSeeder
             }, ct);
             logins.Add(new DemoLogin(a.UserName, a.Role, a.Org.Name));
         }
+        await Requests.DemoRequestOwners.AssignAsync(db, data.FirstVillageBranch.Id, "secretary", ct);
         return new Outcome(data.Organizations.Count, data.Members.Count, logins);
     }
 }

@@ -26,6 +26,7 @@ public static class BastionJobs
     {
         services.AddBastionJob<Notifications.NotificationEmailJob>();
         services.AddBastionJob<Compliance.ComplianceReminderJob>();
+        services.AddBastionJob<Requests.RequestDeadlinesJob>();
         return services;
     }
 

@@ -89,6 +89,7 @@ public static class BastionApp
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var loginPerMinute = builder.Configuration.GetValue("Bastion:RateLimits:LoginPerMinute", 10);
+        var intakePerHour = builder.Configuration.GetValue("Bastion:RateLimits:PublicIntakePerHour", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -96,8 +97,14 @@ public static class BastionApp
                 ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = loginPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("read"));
+            o.AddPolicy(RequestsApi.PublicIntakeRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = intakePerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("read"));
             // People get the localized 429 page from the status-code pages; API clients get problem details.
-            o.OnRejected = (ctx, ct) => BastionAuth.IsApi(ctx.HttpContext.Request)
+            o.OnRejected = (ctx, ct) => ctx.HttpContext.Request.Path.StartsWithSegments(Open311Api.Prefix)
+                ? new ValueTask(Open311Api.WriteTooManyAsync(ctx.HttpContext, ct))
+                : BastionAuth.IsApi(ctx.HttpContext.Request)
                 ? new ValueTask(ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
                     "Too many attempts", "Too many sign-in attempts from this address; wait a minute and try again.", ct))
                 : ValueTask.CompletedTask;
@@ -138,6 +145,8 @@ public static class BastionApp
         app.MapAppraisalsApi();
         app.MapNotificationsApi();
         app.MapVillagesApi();
+        app.MapRequestsApi();
+        app.MapOpen311Api();
         return app;
     }
 }

@@ -1,0 +1,57 @@
+using System.Net;
+using Bastion.Identity;
+using Bastion.IntegrationTests.Infrastructure;
+using Bastion.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Bastion.IntegrationTests.Requests;
+
+/// <summary>Households in grids, members' contacts with them (联系群众), a raised matter becoming a request, coverage.</summary>
+public sealed class HouseholdTests(BastionAppFixture app) : IClassFixture<BastionAppFixture>
+{
+    private BastionFactory Factory => app.Factory;
+
+    [Fact]
+    public async Task Contact_RaisingAMatter_MakesARequestInTheGridsQueue_AndCoverageCountsContactedHouseholds()
+    {
+        var t = await RequestsTestData.BuildAsync(app.Database);
+        var (member, _) = await TestData.AddMemberAsync(app.Database, t.Community, "联系党员");
+        var api = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, t.Community.Id));
+        var ids = new List<long>();
+        foreach (var address in new[] { "幸福路1号101", "幸福路1号102" })
+        {
+            using var created = await Http.PostJsonAsync(api, $"/api/v1/grids/{t.Grid.Id}/households", new { address, peopleCount = 3, keeperMemberId = member.Id });
+            ids.Add((await Http.JsonAsync(created)).GetProperty("id").GetInt64());
+        }
+        using (var dup = await Http.PostJsonAsync(api, $"/api/v1/grids/{t.Grid.Id}/households", new { address = "幸福路1号101", peopleCount = 0 }))
+        {
+            var errors = (await Http.ProblemAsync(dup, HttpStatusCode.BadRequest)).GetProperty("errors");
+            Assert.True(errors.TryGetProperty("Address", out _) && errors.TryGetProperty("PeopleCount", out _));
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+        using var contact = await Http.PostJsonAsync(api, $"/api/v1/grids/households/{ids[0]}/contacts",
+            new { memberId = member.Id, contactedOn = today, kind = "Visit", notes = "楼道灯坏了，老人晚上下楼不便", raiseAsCategory = "public-facilities" });
+        var requestId = (await Http.JsonAsync(contact)).GetProperty("raisedRequestId").GetInt64();
+        Assert.Contains(requestId, Http.Ids(await Http.GetJsonAsync(api, $"/api/v1/requests/queue?organizationId={t.Community.Id}")));
+        await using (var db = app.Database.NewContext())
+        {
+            var r = await db.Set<ServiceRequest>().SingleAsync(x => x.Id == requestId);
+            Assert.Equal(("幸福路1号101", t.Grid.Id, RequestSource.Staff), (r.AddressText!, r.GridId!.Value, r.Source));
+        }
+        using (var future = await Http.PostJsonAsync(api, $"/api/v1/grids/households/{ids[1]}/contacts",
+            new { memberId = member.Id, contactedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd"), kind = "Call" }))
+            await Http.ProblemAsync(future, HttpStatusCode.BadRequest);
+
+        var coverage = await Http.GetJsonAsync(api, $"/api/v1/grids/households/coverage/{t.Community.Id}");
+        Assert.Equal(2, coverage.GetProperty("households").GetInt32());
+        Assert.Equal(1, coverage.GetProperty("contacted").GetInt32());
+        Assert.Equal(0.5, coverage.GetProperty("rate").GetDouble());
+        var list = await Http.GetJsonAsync(api, $"/api/v1/grids/{t.Grid.Id}/households");
+        Assert.Equal(today, list.EnumerateArray().Single(h => h.GetProperty("id").GetInt64() == ids[0]).GetProperty("lastContactedOn").GetString());
+
+        var outsider = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, t.Other.Id));
+        using var notTheirs = await Http.PostJsonAsync(outsider, $"/api/v1/grids/households/{ids[1]}/contacts", new { memberId = member.Id, contactedOn = today, kind = "Call" });
+        await Http.ProblemAsync(notTheirs, HttpStatusCode.NotFound);
+    }
+}
