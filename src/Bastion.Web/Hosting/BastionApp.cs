@@ -106,7 +106,7 @@ public static class BastionApp
                 ? new ValueTask(Open311Api.WriteTooManyAsync(ctx.HttpContext, ct))
                 : BastionAuth.IsApi(ctx.HttpContext.Request)
                 ? new ValueTask(ProblemResponses.WriteAsync(ctx.HttpContext, StatusCodes.Status429TooManyRequests,
-                    "Too many attempts", "Too many sign-in attempts from this address; wait a minute and try again.", ct))
+                    "Too many requests", "Too many requests from this address; wait a little and try again.", ct))
                 : ValueTask.CompletedTask;
         });
 
