@@ -65,7 +65,7 @@ public static class VoteRules
 
     /// <summary>Whether a member of this category votes (and counts in 应到会 with voting rights) on <paramref name="on"/>.</summary>
     public static bool HasVotingRights(MemberCategory category, DateOnly? fullOn, DateOnly on) =>
-        category == MemberCategory.Full || fullOn is { } f && f <= on;
+        fullOn is { } f ? f <= on : category == MemberCategory.Full;
 
     public static bool QuorumHeld(VoteKind kind, int shouldAttend, int present, VoteRuleSet? rules = null) =>
         Quorum(kind, rules ?? VoteRuleSet.Load()).IsMetBy(present, shouldAttend);
