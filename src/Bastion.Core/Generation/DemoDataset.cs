@@ -60,6 +60,7 @@ public sealed partial class DemoDataset
         d.AssignOrganizationAttributes();
         d.Units = d.BuildUnits();
         d.Alliances = d.BuildAlliances();
+        d.BuildMeetings();
         return d;
     }
 

@@ -47,6 +47,7 @@ public static class DemoLoader
             db.ChangeTracker.Clear();
             done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
             progress?.Report(new Progress("alliances", done, total));
+            await data.LoadMeetingsAsync(db, ct);
             await ResetIdentitySequencesAsync(db, ct);
             // Units get their ids from the database, after the sequences above have moved past the generated ids.
             foreach (var chunk in data.Units.Chunk(BatchSize))
@@ -71,7 +72,7 @@ public static class DemoLoader
     }
 
     /// <summary>Tables whose rows the generator gives ids to.</summary>
-    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities"];
+    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "Meetings"];
 
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)
