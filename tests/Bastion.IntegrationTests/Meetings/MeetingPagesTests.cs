@@ -75,7 +75,8 @@ public sealed class MeetingPagesTests(BastionAppFixture app) : IClassFixture<Bas
         var year = DateTime.Now.Year;
         var ledger = await secretary.GetStringAsync($"/Meetings?org={branch.Id}&year={year}");
         Assert.Contains($"data-id=\"{id}\"", ledger);
-        Assert.Contains("@media print", ledger);
+        Assert.Contains("/css/meetings.css", ledger);
+        Assert.Contains("data-print", ledger);
         var mine = await phone.GetStringAsync("/Meetings/Mine");
         Assert.Contains($"data-id=\"{id}\"", mine);
 
@@ -86,5 +87,29 @@ public sealed class MeetingPagesTests(BastionAppFixture app) : IClassFixture<Bas
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         using var hiddenLedger = await stranger.GetAsync($"/Meetings?org={branch.Id}");
         Assert.Equal(HttpStatusCode.NotFound, hiddenLedger.StatusCode);
+    }
+
+    [Fact]
+    public async Task Exclusions_Page_RecordsAReason_AndRefusesAnOverlap()
+    {
+        var root = await TestData.AddRootAsync(app.Database);
+        var branch = await TestData.AddOrganizationAsync(app.Database, root, OrganizationKind.Branch);
+        var (ill, _) = await TestData.AddMemberAsync(app.Database, branch, "王五");
+        var secretary = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, branch.Id));
+        var url = $"/Meetings/Exclusions?org={branch.Id}";
+        var token = await BastionFactory.AntiforgeryTokenAsync(secretary, url);
+        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var id = ill.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var ok = await secretary.PostAsync(url, BastionFactory.Form(("MemberId", id), ("Reason", "SeriouslyIll"), ("FromDate", today), ("Note", "镇党委批准"), (BastionFactory.AntiforgeryField, token))))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        using (var overlap = await secretary.PostAsync(url, BastionFactory.Form(("MemberId", id), ("Reason", "AwayLongTerm"), ("FromDate", today), (BastionFactory.AntiforgeryField, token))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, overlap.StatusCode);
+            Assert.Contains("id=\"FromDate-error\"", await overlap.Content.ReadAsStringAsync());
+        }
+        var page = await secretary.GetStringAsync(url);
+        Assert.Contains("镇党委批准", page);
+        await using var db = app.Database.NewContext();
+        Assert.Equal(1, await db.Set<AttendanceExclusion>().CountAsync(e => e.MemberId == ill.Id));
     }
 }
