@@ -70,10 +70,16 @@ public static class AssignGroupMember
             throw new DomainRuleException(MeetingRules.AttendeeInBranchRule, "Only active members of the group's branch can join the group.");
         var current = await db.Set<PartyGroupMember>().Where(g => g.MemberId == memberId && g.LeftOn == null).ToListAsync(ct);
         if (current.Any(g => g.OrganizationId == groupId)) throw ValidationFailedException.For(nameof(Command.MemberId), "The member is already in this group.");
-        if (current.Any(g => g.JoinedOn >= joinedOn)) throw ValidationFailedException.For(nameof(Command.JoinedOn), "The member joined their current group on or after this date.");
-        foreach (var g in current) g.LeftOn = joinedOn;
-        var row = new PartyGroupMember { OrganizationId = groupId, RegionId = host.RegionId, MemberId = memberId, JoinedOn = joinedOn, CreatedAt = Clock.UtcNow(db.Time) };
-        db.Add(row);
+        if (current.Any(g => g.JoinedOn > joinedOn)) throw ValidationFailedException.For(nameof(Command.JoinedOn), "The member joined their current group after this date.");
+        // A placement made the same day is a correction: the row moves instead of leaving a zero-length stay behind.
+        var row = current.FirstOrDefault(g => g.JoinedOn == joinedOn);
+        foreach (var g in current.Where(g => g != row)) g.LeftOn = joinedOn;
+        if (row is not null) row.OrganizationId = groupId;
+        else
+        {
+            row = new PartyGroupMember { OrganizationId = groupId, RegionId = host.RegionId, MemberId = memberId, JoinedOn = joinedOn, CreatedAt = Clock.UtcNow(db.Time) };
+            db.Add(row);
+        }
         await db.SaveChangesAsync(ct);
         return row;
     }

@@ -112,4 +112,33 @@ public sealed class MeetingPagesTests(BastionAppFixture app) : IClassFixture<Bas
         await using var db = app.Database.NewContext();
         Assert.Equal(1, await db.Set<AttendanceExclusion>().CountAsync(e => e.MemberId == ill.Id));
     }
+
+    [Fact]
+    public async Task Groups_Page_MovesAMemberBetweenGroups()
+    {
+        var root = await TestData.AddRootAsync(app.Database);
+        var branch = await TestData.AddOrganizationAsync(app.Database, root, OrganizationKind.Branch);
+        var first = await TestData.AddOrganizationAsync(app.Database, branch, OrganizationKind.Group, "第一党小组");
+        var second = await TestData.AddOrganizationAsync(app.Database, branch, OrganizationKind.Group, "第二党小组");
+        var (member, _) = await TestData.AddMemberAsync(app.Database, branch);
+        var secretary = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, branch.Id));
+        var url = $"/Meetings/Groups?org={branch.Id}";
+        var token = await BastionFactory.AntiforgeryTokenAsync(secretary, url);
+        var id = member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The member was placed in the first group a month ago; moving today ends that stay.
+        await using (var setup = app.Database.NewContext())
+        {
+            setup.Add(new PartyGroupMember { OrganizationId = first.Id, RegionId = first.RegionId, MemberId = member.Id, JoinedOn = DateOnly.FromDateTime(DateTime.Today.AddMonths(-1)) });
+            await setup.SaveChangesAsync();
+        }
+        foreach (var g in new[] { second, first, second })
+            using (var r = await secretary.PostAsync(url, BastionFactory.Form(("memberId", id), ("groupId", g.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (BastionFactory.AntiforgeryField, token))))
+                Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        await using var db = app.Database.NewContext();
+        var rows = await db.Set<PartyGroupMember>().Where(g => g.MemberId == member.Id).OrderBy(g => g.Id).ToListAsync();
+        // Same-day moves correct today's placement instead of piling up rows.
+        Assert.Equal([first.Id, second.Id], rows.Select(r => r.OrganizationId));
+        Assert.Equal(DateOnly.FromDateTime(DateTime.Today), rows[0].LeftOn);
+        Assert.Null(rows[1].LeftOn);
+    }
 }
