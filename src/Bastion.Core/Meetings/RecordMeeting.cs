@@ -104,7 +104,8 @@ public static class RecordMeeting
         }
 
         var resolutions = BuildResolutions(command.Resolutions ?? [], meeting, audience, byMember, now);
-        await db.Set<MeetingResolution>().Where(r => r.MeetingId == meeting.Id).ExecuteDeleteAsync(ct);
+        // Removed through the change tracker so the replacement commits in the same SaveChanges as the rest, or not at all.
+        db.RemoveRange(await db.Set<MeetingResolution>().Where(r => r.MeetingId == meeting.Id).ToListAsync(ct));
         db.AddRange(resolutions);
 
         meeting.Status = MeetingStatus.Held;
