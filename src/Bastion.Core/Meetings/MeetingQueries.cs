@@ -14,7 +14,7 @@ public sealed record LedgerRow(long Id, long OrganizationId, string Organization
 public sealed record LedgerCount(MeetingKind Kind, int Month, int Held);
 
 /// <summary>会议台账: the meetings of an organization (and its subtree) in a year, with counts per kind and month.</summary>
-public sealed record MeetingLedger(long OrganizationId, string OrganizationName, int Year, IReadOnlyList<LedgerRow> Meetings, IReadOnlyList<LedgerCount> Counts);
+public sealed record MeetingLedger(long OrganizationId, string OrganizationName, int Year, IReadOnlyList<LedgerRow> Meetings, IReadOnlyList<LedgerCount> Counts, bool Truncated);
 
 public sealed record AttendanceView(long MemberId, string Name, AttendanceStatus Status, string? Reason, DateTime? CheckedInAt);
 
@@ -42,6 +42,8 @@ public sealed record MyMeeting(long Id, string OrganizationName, MeetingKind Kin
 public static class MeetingQueries
 {
     public const string AttachmentOwner = "Meeting";
+    /// <summary>The ledger lists at most this many meetings (a branch holds a few dozen a year); counts cover all.</summary>
+    public const int MaxLedgerRows = 2000;
 
     /// <summary>The ledger of an organization's subtree for a calendar year (by planned start), or null when out of scope.</summary>
     public static async Task<MeetingLedger?> LedgerAsync(BastionDb db, long organizationId, int year, CancellationToken ct = default)
@@ -51,24 +53,31 @@ public static class MeetingQueries
         var upper = TreePath.UpperBound(org.Path);
         var windowStart = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(-1);
         var windowEnd = new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(1);
-        var rows = await (from m in db.Set<Meeting>()
-                          join o in db.Organizations on m.OrganizationId equals o.Id
-                          where string.Compare(o.Path, org.Path) >= 0 && string.Compare(o.Path, upper) < 0
-                                && m.StartsAt >= windowStart && m.StartsAt < windowEnd
+        var inSubtree = from m in db.Set<Meeting>()
+                        join o in db.Organizations on m.OrganizationId equals o.Id
+                        where string.Compare(o.Path, org.Path) >= 0 && string.Compare(o.Path, upper) < 0
+                        select new { m, o };
+        var rows = await (from x in inSubtree
+                          let m = x.m
+                          where m.StartsAt >= windowStart && m.StartsAt < windowEnd
                           orderby m.StartsAt, m.Id
-                          select new LedgerRow(m.Id, m.OrganizationId, o.Name, m.Kind, m.Status, m.Topic, m.StartsAt, m.EndsAt, m.Place, m.Online, m.Lecturer, m.HeldOn,
+                          select new LedgerRow(m.Id, m.OrganizationId, x.o.Name, m.Kind, m.Status, m.Topic, m.StartsAt, m.EndsAt, m.Place, m.Online, m.Lecturer, m.HeldOn,
                               db.Set<MeetingAttendance>().Count(a => a.MeetingId == m.Id && a.Status == AttendanceStatus.Present),
                               db.Set<MeetingAttendance>().Count(a => a.MeetingId == m.Id && a.Status == AttendanceStatus.Excused),
                               db.Set<MeetingAttendance>().Count(a => a.MeetingId == m.Id && a.Status == AttendanceStatus.Absent),
                               db.Set<MeetingResolution>().Count(r => r.MeetingId == m.Id)))
-            .Take(5000).ToListAsync(ct);
+            .Take(MaxLedgerRows + 1).ToListAsync(ct);
         // The window above is padded by a day for time zones; the exact year is decided on local dates here.
-        rows = rows.Where(r => MeetingAudience.LocalDate(r.StartsAt, db.Time).Year == year).ToList();
-        var counts = rows.Where(r => r.Status == MeetingStatus.Held && r.HeldOn is not null)
-            .GroupBy(r => (r.Kind, r.HeldOn!.Value.Month))
-            .Select(g => new LedgerCount(g.Key.Kind, g.Key.Month, g.Count()))
-            .OrderBy(c => c.Kind).ThenBy(c => c.Month).ToList();
-        return new MeetingLedger(org.Id, org.Name, year, rows, counts);
+        var truncated = rows.Count > MaxLedgerRows;
+        rows = rows.Take(MaxLedgerRows).Where(r => MeetingAudience.LocalDate(r.StartsAt, db.Time).Year == year).ToList();
+        // Counts come from the database over the whole subtree, so a long list cut short does not change them.
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var counts = (await inSubtree.Where(x => x.m.Status == MeetingStatus.Held && x.m.HeldOn >= first && x.m.HeldOn <= last)
+                .GroupBy(x => new { x.m.Kind, x.m.HeldOn!.Value.Month })
+                .Select(g => new { g.Key.Kind, g.Key.Month, Held = g.Count() }).ToListAsync(ct))
+            .Select(c => new LedgerCount(c.Kind, c.Month, c.Held)).OrderBy(c => c.Kind).ThenBy(c => c.Month).ToList();
+        return new MeetingLedger(org.Id, org.Name, year, rows, counts, truncated);
     }
 
     /// <summary>One meeting with its audience, attendance, resolutions and attachments; null when missing or out of scope.</summary>
