@@ -82,6 +82,20 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.CheckInCode).HasMaxLength(12);
         builder.Property(m => m.CancelReason).HasMaxLength(200);
         builder.HasIndex(m => m.CheckInCode).IsUnique();
+        // Times are UTC; SQLite forgets the kind, so it is restored on reading (the API then writes them with "Z").
+        builder.Property(m => m.StartsAt).HasConversion(MeetingTimes.Utc);
+        builder.Property(m => m.EndsAt).HasConversion(MeetingTimes.Utc);
+        builder.Property(m => m.RecordedAt).HasConversion(MeetingTimes.NullableUtc);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+/// <summary>Value converters that mark times read back from the database as UTC.</summary>
+internal static class MeetingTimes
+{
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> Utc =
+        new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime?, DateTime?> NullableUtc =
+        new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 }

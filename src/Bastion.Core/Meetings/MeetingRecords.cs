@@ -130,6 +130,7 @@ public sealed class MeetingRecordsConfiguration :
         builder.ToTable("MeetingAttendances");
         builder.Property(a => a.Reason).HasMaxLength(200);
         builder.HasIndex(a => new { a.MeetingId, a.MemberId }).IsUnique();
+        builder.Property(a => a.CheckedInAt).HasConversion(MeetingTimes.NullableUtc);
         builder.HasIndex(a => new { a.MemberId, a.MeetingId });
         builder.HasIndex(a => a.OrganizationId);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -96,6 +96,7 @@ public sealed class MeetingTests(BastionAppFixture app) : IClassFixture<BastionA
         var audience = general.GetProperty("audience").EnumerateArray().ToList();
         Assert.False(audience.Single(a => a.GetProperty("memberId").GetInt64() == members[5].Id).GetProperty("hasVotingRights").GetBoolean());
         Assert.Equal(6, general.GetProperty("checkInCode").GetString()!.Length);
+        Assert.EndsWith("Z", general.GetProperty("startsAt").GetString());
 
         var group = await PlanAsync(client, t.Group.Id, Plan("GroupMeeting", DateTime.UtcNow.AddDays(4)));
         Assert.Equal(members.Take(2).Select(m => m.Id).Order().ToArray(), AudienceIds(group));
