@@ -29,7 +29,7 @@ public static class CancelMeeting
             var audience = await MeetingAudience.ForMeetingAsync(db, meeting, ct);
             await Notifier.ToMembersAsync(db, audience.Where(a => a.ShouldAttend).Select(a => a.MemberId),
                 new NotificationMessage("Meetings.Cancelled", $"会议取消：{meeting.Topic}", meeting.CancelReason,
-                    $"/Meetings/Details/{meeting.Id}", $"meeting:{meeting.Id}:cancelled"), ct);
+                    "/Meetings/Mine", $"meeting:{meeting.Id}:cancelled"), ct);
         }
         await db.SaveChangesAsync(ct);
         return meeting;

@@ -54,7 +54,7 @@ public static class PlanMeeting
             var where = meeting.Online ? "线上 online" + (meeting.Place is null ? "" : " · " + meeting.Place) : meeting.Place;
             notified = await Notifier.ToMembersAsync(db, audience.Where(a => a.ShouldAttend).Select(a => a.MemberId),
                 new NotificationMessage("Meetings.Planned", $"{MeetingKinds.Chinese(meeting.Kind)}：{meeting.Topic}",
-                    $"{local:yyyy-MM-dd HH:mm} · {where} · {host.Name}", $"/Meetings/Details/{meeting.Id}", $"meeting:{meeting.Id}:planned"), ct);
+                    $"{local:yyyy-MM-dd HH:mm} · {where} · {host.Name}", "/Meetings/Mine", $"meeting:{meeting.Id}:planned"), ct);
             await db.SaveChangesAsync(ct);
         }
         return new Result(meeting, notified);

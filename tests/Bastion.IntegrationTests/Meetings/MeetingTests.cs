@@ -290,4 +290,35 @@ public sealed class MeetingTests(BastionAppFixture app) : IClassFixture<BastionA
         using var detail = await other.GetAsync($"/api/v1/meetings/{id}");
         await Http.ProblemAsync(detail, HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Cancel_PlannedMeeting_TellsTheInvited_AndCannotThenBeRecorded()
+    {
+        var t = await BuildTreeAsync();
+        var members = await AddMembersAsync(t.Branch, full: 2);
+        var invited = await Factory.CreateUserAsync(BastionRoles.Member, t.Branch.Id, members[0].Id);
+        var client = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, t.Branch.Id));
+        var planned = await PlanAsync(client, t.Branch.Id, Plan("PartyLecture", DateTime.UtcNow.AddDays(2), lecturer: "李书记"));
+        var id = planned.GetProperty("id").GetInt64();
+
+        using var noReason = await Http.PostJsonAsync(client, $"/api/v1/meetings/{id}/cancel", new { reason = " " });
+        Assert.True((await Http.ProblemAsync(noReason, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Reason", out _));
+        var cancelled = await Http.JsonAsync(await Http.PostJsonAsync(client, $"/api/v1/meetings/{id}/cancel", new { reason = "与防汛工作冲突，改期" }));
+        Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
+        await using (var db = app.Database.NewContext())
+        {
+            var key = $"meeting:{id}:cancelled";
+            var sent = await db.Set<Notification>().Where(n => n.DedupKey == key).ToListAsync();
+            Assert.Equal([invited.Id], sent.Select(n => n.UserId));
+            Assert.Equal("/Meetings/Mine", sent[0].Link);
+        }
+        using var again = await Http.PostJsonAsync(client, $"/api/v1/meetings/{id}/cancel", new { reason = "再次取消" });
+        Assert.Equal(MeetingRules.StatusRule, (await Http.ProblemAsync(again, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+
+        var past = await PlanAsync(client, t.Branch.Id, Plan("PartyLecture", DateTime.UtcNow.AddHours(-3), lecturer: "李书记"));
+        var pastId = past.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await Http.PostJsonAsync(client, $"/api/v1/meetings/{pastId}/cancel", new { reason = "未召开" })).StatusCode);
+        using var record = await Http.PostJsonAsync(client, $"/api/v1/meetings/{pastId}/record", new { minutes = "x" });
+        Assert.Equal(MeetingRules.StatusRule, (await Http.ProblemAsync(record, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+    }
 }
