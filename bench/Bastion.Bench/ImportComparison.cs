@@ -48,7 +48,7 @@ internal static class ImportComparison
             var result = await ImportMembers.HandleAsync(db, pii, branchId, new MemoryStream(file));
             import.Add(sw.Elapsed.TotalSeconds);
             if (!result.Succeeded || result.Imported != rows)
-                throw new InvalidOperationException($"import failed: {result.Imported} imported, {result.Errors.Count} errors, first: {result.Errors.FirstOrDefault()}");
+                throw new InvalidOperationException($"import failed: {result.Imported} imported, {result.Errors.Count} errors, first: {(result.Errors.Count > 0 ? result.Errors[0] : null)}");
         }
         var importMedian = Median(import);
         var readMedian = Median(read);

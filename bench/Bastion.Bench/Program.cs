@@ -20,6 +20,11 @@ var usage = """
             A roster import of --rows members (validate every row, insert all in one transaction) into a fresh
             SQLite database, against only reading the same workbook; prints both times and their ratio.
 
+      compliance [--scale city] [--seed 1] [--runs 10] [--work DIR]
+            Loads the dataset plus a year of held meetings, then times the compliance view (ComplianceQueries.ReportAsync
+            and the worst-first rows) of the top organization and the first county against one raw grouped count of
+            the same subtree's meetings; prints both medians and their ratio.
+
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
     """;
@@ -38,6 +43,7 @@ try
         "probe" => await SubtreeProbe.RunAsync(Options.Parse(args[1..])),
         "micro" => MicroBenchmarks.Run(args[1..]),
         "import" => await ImportComparison.RunAsync(Options.Parse(args[1..])),
+        "compliance" => await ComplianceBench.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }

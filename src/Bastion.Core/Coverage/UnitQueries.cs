@@ -29,6 +29,21 @@ public static class UnitQueries
     /// <summary>A page of units matching the filter, by name; null when the filter's organization is out of scope.</summary>
     public static async Task<Page<UnitSummary>?> ListAsync(BastionDb db, UnitFilter filter, int? page, int? pageSize, CancellationToken ct = default)
     {
+        if (await FilteredAsync(db, filter, ct) is not { } query) return null;
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var total = await query.CountAsync(ct);
+        var items = await Summaries(db, query.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip((p - 1) * size).Take(size)).ToListAsync(ct);
+        return new Page<UnitSummary>(items, p, size, total);
+    }
+
+    /// <summary>Up to <paramref name="max"/> units matching the filter, by name, in one statement (exports).</summary>
+    public static async Task<List<UnitSummary>?> AllAsync(BastionDb db, UnitFilter filter, int max, CancellationToken ct = default) =>
+        await FilteredAsync(db, filter, ct) is { } query
+            ? await Summaries(db, query.OrderBy(u => u.Name).ThenBy(u => u.Id).Take(max)).ToListAsync(ct)
+            : null;
+
+    private static async Task<IQueryable<Unit>?> FilteredAsync(BastionDb db, UnitFilter filter, CancellationToken ct)
+    {
         var query = db.Set<Unit>().AsNoTracking();
         if (filter.OrganizationId is { } orgId)
         {
@@ -45,10 +60,7 @@ public static class UnitQueries
             var code = search.ToUpperInvariant();
             query = query.Where(u => u.Name.Contains(search) || (u.CreditCode != null && u.CreditCode.StartsWith(code)));
         }
-        var (p, size) = Paging.Normalize(page, pageSize);
-        var total = await query.CountAsync(ct);
-        var items = await Summaries(db, query.OrderBy(u => u.Name).ThenBy(u => u.Id).Skip((p - 1) * size).Take(size)).ToListAsync(ct);
-        return new Page<UnitSummary>(items, p, size, total);
+        return query;
     }
 
     /// <summary>Uncovered units of the subtree: those with ≥ 3 party members (who could form a branch) first, then by party members, most first.</summary>

@@ -29,6 +29,16 @@ public static class DuesArrears
     /// </summary>
     public static async Task<DuesArrearsReport?> ForOrganizationAsync(BastionDb db, long organizationId, int? page = null, int? pageSize = null, CancellationToken ct = default)
     {
+        var (p, size) = Paging.Normalize(page, pageSize);
+        return await ReportAsync(db, organizationId, p, size, ct);
+    }
+
+    /// <summary>The whole list (up to <paramref name="max"/> members) in one page, for exports.</summary>
+    public static Task<DuesArrearsReport?> AllAsync(BastionDb db, long organizationId, int max, CancellationToken ct = default) =>
+        ReportAsync(db, organizationId, 1, max, ct);
+
+    private static async Task<DuesArrearsReport?> ReportAsync(BastionDb db, long organizationId, int p, int size, CancellationToken ct)
+    {
         var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstOrDefaultAsync(ct);
         if (path is null) return null;
         var (lo, hi) = (path, TreePath.UpperBound(path));
@@ -55,7 +65,6 @@ public static class DuesArrears
             var run = DuesMonths.LongestRun(unpaid);
             behind.Add(new MemberArrears(m.Id, m.Name, m.OrganizationId, m.OrganizationName, unpaid, run, run >= rules.Payment.LapseAfterUnpaidMonths));
         }
-        var (p, size) = Paging.Normalize(page, pageSize);
         var ordered = behind.OrderByDescending(a => a.LapseWarning).ThenByDescending(a => a.UnpaidMonths.Count)
             .ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.MemberId).ToList();
         var items = ordered.Skip((p - 1) * size).Take(size).ToList();

@@ -58,8 +58,14 @@ public sealed partial class DemoDataset
                 d.County(city, c * scale.CountiesPerCity + k);
         }
         d.AssignOrganizationAttributes();
+        d.AssignMemberDetails(seed);
+        d.BuildDues(seed);
+        d.BuildMovement(seed);
+        d.BuildVillages(seed);
         d.Units = d.BuildUnits();
         d.Alliances = d.BuildAlliances();
+        d.Positions = d.BuildPositions();
+        d.Appraisals = d.BuildAppraisals(seed);
         d.BuildMeetings();
         return d;
     }
@@ -190,11 +196,14 @@ public sealed partial class DemoDataset
         };
     }
 
-    private string ChineseName(Gender gender)
+    private string ChineseName(Gender gender) => ChineseName(_rnd, gender);
+
+    /// <summary>A name drawn from <paramref name="rnd"/> (parts built after the tree use their own sequence).</summary>
+    private static string ChineseName(Randomizer rnd, Gender gender)
     {
         var given = gender == Gender.Male ? MaleGiven : FemaleGiven;
-        var first = _rnd.ArrayElement(given);
-        return _rnd.ArrayElement(Surnames) + (_rnd.Number(0, 3) == 0 ? first : first + _rnd.ArrayElement(given));
+        var first = rnd.ArrayElement(given);
+        return rnd.ArrayElement(Surnames) + (rnd.Number(0, 3) == 0 ? first : first + rnd.ArrayElement(given));
     }
 
     private static string Pick(string[] names, int index) =>

@@ -14,7 +14,9 @@ public static class DemoLoader
     public static async Task LoadAsync(BastionDb db, DemoDataset data, string scaleName, int seed, IProgress<Progress>? progress = null, CancellationToken ct = default)
     {
         var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
-            + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
+            + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Positions.Count
+            + data.DuesBases.Count + data.DuesPayments.Count + data.Transfers.Count + data.MobileRecords.Count + data.MobileContacts.Count
+            + data.VillageAssignments.Count + data.VillageIndicators.Count;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -43,9 +45,12 @@ public static class DemoLoader
             db.AddRange(data.Alliances.Alliances);
             db.AddRange(data.Alliances.Members);
             db.AddRange(data.Alliances.Activities);
+            // So do mobile-member records (their contacts refer to them).
+            db.AddRange(data.MobileRecords);
+            db.AddRange(data.MobileContacts);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count;
+            done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.MobileRecords.Count + data.MobileContacts.Count;
             progress?.Report(new Progress("alliances", done, total));
             await data.LoadMeetingsAsync(db, ct);
             await ResetIdentitySequencesAsync(db, ct);
@@ -58,6 +63,24 @@ public static class DemoLoader
                 done += chunk.Length;
                 progress?.Report(new Progress("units", done, total));
             }
+            foreach (var chunk in data.DuesBases.Cast<object>().Concat(data.DuesPayments).Concat(data.Transfers)
+                         .Concat(data.VillageAssignments).Concat(data.VillageIndicators).Chunk(BatchSize))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                done += chunk.Length;
+                progress?.Report(new Progress("dues, transfers, villages", done, total));
+            }
+            foreach (var chunk in data.Positions.Chunk(BatchSize))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                done += chunk.Length;
+                progress?.Report(new Progress("positions", done, total));
+            }
+            await data.LoadAppraisalsAsync(db, ct);
             db.SuppressRowAudit = false;
             db.Record(AuditActions.Generate, "Dataset", scaleName,
                 new { scale = scaleName, seed, organizations = data.Organizations.Count, members = data.Members.Count, units = data.Units.Count });
@@ -72,7 +95,7 @@ public static class DemoLoader
     }
 
     /// <summary>Tables whose rows the generator gives ids to.</summary>
-    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "Meetings"];
+    private static readonly string[] SequencedTables = ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts", "Meetings"];
 
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)

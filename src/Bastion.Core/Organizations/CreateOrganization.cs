@@ -35,6 +35,7 @@ public static class CreateOrganization
         db.Organizations.Add(org);
         await db.SaveChangesAsync(ct);
         org.PlaceUnder(parent);
+        OrganizationHistory.Add(db, org.Id, OrganizationEventKind.Created, $"Created under {parent.Name}.", parent.Id);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return org;

@@ -31,6 +31,8 @@ public static class EditOrganization
         var org = await db.Organizations.AsTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException($"Organization {id}");
         if (command.TermStartedOn is not null && CommitteeTerm.DefaultYears(org.Kind, command.UnitType) is null)
             throw ValidationFailedException.For(nameof(Command.TermStartedOn), "A party group has no committee and no term.");
+        if (org.Name != command.Name!.Trim())
+            OrganizationHistory.Add(db, org.Id, OrganizationEventKind.Renamed, $"{org.Name} → {command.Name!.Trim()}");
         org.Name = command.Name!.Trim();
         org.UnitType = command.UnitType;
         org.NewBusinessTags = command.NewBusinessTags;

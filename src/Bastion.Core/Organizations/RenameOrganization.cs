@@ -17,6 +17,8 @@ public static class RenameOrganization
         if (string.IsNullOrEmpty(name)) throw ValidationFailedException.For("Name", "A name is required.");
         if (name.Length > 200) throw ValidationFailedException.For("Name", "A name has at most 200 characters.");
         var org = await db.Organizations.AsTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException($"Organization {id}");
+        if (org.Name == name) return org;
+        OrganizationHistory.Add(db, org.Id, OrganizationEventKind.Renamed, $"{org.Name} → {name}", related: null);
         org.Name = name;
         await db.SaveChangesAsync(ct);
         return org;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Bastion.Organizations;
 
-/// <summary>The structure findings of a subtree: facts gathered set-based (three queries whatever the size), then <see cref="StructureRules"/>.</summary>
+/// <summary>The structure findings of a subtree: facts gathered set-based (four queries whatever the size), then <see cref="StructureRules"/>.</summary>
 public static class StructureFindings
 {
     /// <summary>Every finding in the subtree of <paramref name="organizationId"/>, most severe first then in tree order; null when out of scope.</summary>
@@ -52,6 +52,9 @@ public static class StructureFindings
                 select new { g.Key.OrganizationId, g.Key.Category, Count = g.Count() })
             .ToListAsync(ct);
 
+        // Current committee positions (Positions module), one grouped query over the same range.
+        var committees = await Positions.CommitteeSizes.ForOrganizationsAsync(db, OrganizationQueries.InSubtree(db, root.Path), ct);
+
         var rootParentKind = root.ParentId is { } parentId
             ? await db.Organizations.Where(o => o.Id == parentId).Select(o => (OrganizationKind?)o.Kind).FirstOrDefaultAsync(ct)
             : null;
@@ -76,8 +79,8 @@ public static class StructureFindings
             ParentKind = r.ParentId is { } p && byId.TryGetValue(p, out var parent) ? parent.Kind : r.Id == organizationId ? rootParentKind : null,
             HasBranchChildren = withBranchChildren.Contains(r.Id),
             FullMembers = full.GetValueOrDefault(r.Id), Members = direct.GetValueOrDefault(r.Id), SubtreeMembers = subtree.GetValueOrDefault(r.Id),
-            // Committee membership (支委会) is not recorded yet: unknown, so the committee rules are skipped.
-            CommitteeSize = null,
+            // No current holder at all counts as size 0: a branch that must have a committee and records none is reported.
+            CommitteeSize = committees.TryGetValue(r.Id, out var committee) ? committee.Members : 0,
             TermStartedOn = r.TermStartedOn, TermYears = r.TermYears,
         }, r.Path)).ToList();
     }

@@ -39,8 +39,7 @@ public sealed record StructureFinding(long OrganizationId, string OrganizationNa
 /// <summary>
 /// The organization-structure rules of DOMAIN §2 as pure functions over <see cref="OrganizationFacts"/>.
 /// Each rule returns its finding or null. <see cref="BranchCommitteeMissing"/> and <see cref="BranchCommitteeSize"/>
-/// are skipped while the committee size is unknown (committee membership is not recorded yet), so they never
-/// report a committee as missing merely because nobody entered it.
+/// are skipped when the committee size is unknown (null).
 /// </summary>
 public static class StructureRules
 {
@@ -83,18 +82,24 @@ public static class StructureRules
                 $"{f.SubtreeMembers} members; a branch generally has at most {MaxBranchMembers}.")
             : null;
 
-    /// <summary>Structure.BranchCommitteeMissing: 7 or more full members and no branch committee (skipped while unknown).</summary>
+    /// <summary>
+    /// Structure.BranchCommitteeMissing: 7 or more full members and no branch committee, i.e. fewer than 3 people in
+    /// current committee positions (skipped while unknown).
+    /// </summary>
     public static StructureFinding? BranchCommitteeMissing(OrganizationFacts f) =>
-        IsBranch(f.Kind) && f.FullMembers >= BranchCommitteeFromFullMembers && f.CommitteeSize == 0
+        IsBranch(f.Kind) && f.FullMembers >= BranchCommitteeFromFullMembers && f.CommitteeSize is { } size && size < MinCommitteeSize
             ? Finding(f, "Structure.BranchCommitteeMissing", FindingSeverity.Violation, f.FullMembers,
-                $"{f.FullMembers} full members but no branch committee; one is required from {BranchCommitteeFromFullMembers}.")
+                $"{f.FullMembers} full members but no branch committee ({size} in committee positions); one of {MinCommitteeSize} to {MaxCommitteeSize} people is required from {BranchCommitteeFromFullMembers}.")
             : null;
 
-    /// <summary>Structure.BranchCommitteeSize: a branch committee outside 3–7 people (skipped while unknown).</summary>
+    /// <summary>
+    /// Structure.BranchCommitteeSize: a branch committee of more than 7 people. Fewer than 3 is either normal (a branch
+    /// under 7 full members has a secretary and maybe a deputy) or <see cref="BranchCommitteeMissing"/>.
+    /// </summary>
     public static StructureFinding? BranchCommitteeSize(OrganizationFacts f) =>
-        IsBranch(f.Kind) && f.CommitteeSize is > 0 and var size && (size < MinCommitteeSize || size > MaxCommitteeSize)
+        IsBranch(f.Kind) && f.CommitteeSize is > MaxCommitteeSize and var size
             ? Finding(f, "Structure.BranchCommitteeSize", FindingSeverity.Warning, size,
-                $"The branch committee has {size} people; it should have {MinCommitteeSize} to {MaxCommitteeSize}.")
+                $"The branch committee has {size} people; it should have {MinCommitteeSize} to 5, at most {MaxCommitteeSize}.")
             : null;
 
     /// <summary>Structure.GeneralBranchSize: a general branch outside 50–100 members.</summary>

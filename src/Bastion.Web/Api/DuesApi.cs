@@ -19,6 +19,8 @@ public static class DuesApi
             .WithSummary("Records one member's dues for one month or several consecutive months (at most 6 months back).");
         api.MapGet("/arrears", Arrears).RequireAuthorization(BastionPolicies.ReadRoster)
             .WithSummary("Members of an organization's subtree with unpaid months in the last 12, worst first; flags 6 consecutive unpaid months.");
+        api.MapGet("/arrears.xlsx", ArrearsExport).RequireAuthorization(BastionPolicies.ReadRoster)
+            .WithSummary("The same arrears list as a workbook (at most 20,000 members).");
         api.MapGet("/members/{memberId:long}", OfMember).RequireAuthorization(BastionPolicies.ReadRoster)
             .WithSummary("A member's declared dues base, monthly amount and latest payments.");
         api.MapPut("/members/{memberId:long}/base", DeclareBase).RequireAuthorization(BastionPolicies.ReadRoster)
@@ -44,6 +46,11 @@ public static class DuesApi
     private static async Task<Results<Ok<DuesArrearsReport>, NotFound>> Arrears(long? organizationId, int? page, int? pageSize, BastionDb db, HttpContext http, CancellationToken ct) =>
         (organizationId ?? http.User.Organization()) is { } id && await DuesArrears.ForOrganizationAsync(db, id, page, pageSize, ct) is { } report
             ? TypedResults.Ok(report)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ArrearsExport(long? organizationId, BastionDb db, HttpContext http, CancellationToken ct) =>
+        (organizationId ?? http.User.Organization()) is { } id && await ArrearsWorkbook.ExportAsync(db, id, ct) is { } file
+            ? TypedResults.File(file, Workbook.ContentType, $"欠缴党费-{id}.xlsx")
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MemberDuesStatus>, NotFound>> OfMember(long memberId, BastionDb db, CancellationToken ct) =>

@@ -1,8 +1,10 @@
 using Bastion.Data;
 using Bastion.Organizations;
+using Bastion.Restructuring;
 using Bastion.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Bastion.Web.Api;
 
@@ -18,6 +20,13 @@ public static class OrganizationsApi
         api.MapGet("/{id:long}/subtree", Subtree).WithSummary("The whole subtree in tree order, paged; one indexed range scan.");
         api.MapPost("/", Create).RequireAuthorization(BastionPolicies.ManageOrganizations).WithSummary("Creates an organization under a parent in scope.");
         api.MapPut("/{id:long}/name", Rename).RequireAuthorization(BastionPolicies.ManageOrganizations).WithSummary("Renames an organization.");
+        api.MapGet("/{id:long}/history", History).WithSummary("The organization's history (沿革): created, renamed, moved, merged, dissolved; newest first.");
+        api.MapPost("/{id:long}/move", Move).RequireAuthorization(BastionPolicies.ManageOrganizations)
+            .WithSummary("Places the organization, with its whole subtree, under another parent in scope (one statement), with a reason.");
+        api.MapPost("/{id:long}/merge", Merge).RequireAuthorization(BastionPolicies.ManageOrganizations)
+            .WithSummary("Merges the organization into another of the same level: members, sub-organizations, open mobile records and covered units move; it closes.");
+        api.MapPost("/{id:long}/dissolve", Dissolve).RequireAuthorization(BastionPolicies.ManageOrganizations)
+            .WithSummary("Closes an empty organization (no active member, sub-organization or open transfer letter).");
         return app;
     }
 
@@ -43,6 +52,21 @@ public static class OrganizationsApi
     private static async Task<Ok<OrganizationDetail>> Rename(long id, RenameOrganization.Command command, BastionDb db, CancellationToken ct)
     {
         await RenameOrganization.HandleAsync(db, id, command, ct);
+        return TypedResults.Ok(await OrganizationQueries.GetAsync(db, id, ct) ?? throw new NotFoundException($"Organization {id}"));
+    }
+
+    private static async Task<Results<Ok<List<OrganizationEventView>>, NotFound>> History(long id, BastionDb db, CancellationToken ct) =>
+        await db.Organizations.AnyAsync(o => o.Id == id, ct) ? TypedResults.Ok(await OrganizationHistory.ForAsync(db, id, ct)) : TypedResults.NotFound();
+
+    private static async Task<Ok<MoveOrganization.Result>> Move(long id, MoveOrganization.Command command, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await MoveOrganization.HandleAsync(db, id, command, ct));
+
+    private static async Task<Ok<MergeOrganizations.Result>> Merge(long id, MergeOrganizations.Command command, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await MergeOrganizations.HandleAsync(db, id, command, ct));
+
+    private static async Task<Ok<OrganizationDetail>> Dissolve(long id, DissolveOrganization.Command command, BastionDb db, CancellationToken ct)
+    {
+        await DissolveOrganization.HandleAsync(db, id, command, ct);
         return TypedResults.Ok(await OrganizationQueries.GetAsync(db, id, ct) ?? throw new NotFoundException($"Organization {id}"));
     }
 }

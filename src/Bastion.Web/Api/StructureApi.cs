@@ -27,6 +27,12 @@ public static class StructureApi
         var units = app.MapGroup("/api/v1/units").WithTags("Coverage").RequireAuthorization(BastionPolicies.ReadOrganizations);
         units.MapGet("/", List).WithSummary("Units in the caller's scope (or an organization's subtree), filtered by unit type, coverage, name/credit code, credit-code warning; paged.");
         units.MapGet("/{id:long}", Get).WithSummary("One unit.");
+        units.MapGet("/template.xlsx", () => TypedResults.File(ImportUnits.Template(), Workbook.ContentType, "单位台账模板.xlsx")).WithSummary("The empty unit template.");
+        // Multipart from the same site only (SameSite=Lax cookie) or with a bearer token, as for the roster import.
+        orgs.MapPost("/{id:long}/units/import", ImportUnitsEndpoint).DisableAntiforgery().RequireAuthorization(BastionPolicies.ManageOrganizations)
+            .WithSummary("Imports units (.xlsx, ≤ 10 MB) under the organization: all rows or none; 422 lists every row error.");
+        units.MapGet("/export.xlsx", ExportUnits).WithSummary("The units of the list's filter as a workbook (at most 20,000 rows).");
+        orgs.MapGet("/{id:long}/export.xlsx", ExportOrganizations).WithSummary("The organizations of the subtree with their attributes and member counts as a workbook (at most 20,000 rows).");
         units.MapPost("/", Register).RequireAuthorization(BastionPolicies.ManageOrganizations)
             .WithSummary("Registers a unit. A credit code failing the GB 32100 check is kept and flagged (creditCodeWarning), not refused.");
         units.MapPut("/{id:long}", EditUnitEndpoint).RequireAuthorization(BastionPolicies.ManageOrganizations).WithSummary("Replaces a unit's entry, coverage included.");
@@ -66,5 +72,23 @@ public static class StructureApi
     {
         await EditUnit.HandleAsync(db, id, command, ct);
         return TypedResults.Ok(await UnitQueries.GetAsync(db, id, ct) ?? throw new NotFoundException($"Unit {id}"));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportUnits(
+        long? org, UnitType? unitType, CoverageKind? coverage, string? q, bool? creditCodeWarning, BastionDb db, CancellationToken ct) =>
+        await UnitWorkbook.ExportAsync(db, new UnitFilter { OrganizationId = org, UnitType = unitType, Coverage = coverage, Search = q, CreditCodeWarning = creditCodeWarning }, ct) is { } file
+            ? TypedResults.File(file, Workbook.ContentType, "单位台账.xlsx") : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ExportOrganizations(long id, BastionDb db, CancellationToken ct) =>
+        await OrganizationWorkbook.ExportAsync(db, id, ct) is { } file ? TypedResults.File(file, Workbook.ContentType, $"组织名册-{id}.xlsx") : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ImportUnits.Result>, ProblemHttpResult>> ImportUnitsEndpoint(long id, IFormFile? file, BastionDb db, CancellationToken ct)
+    {
+        MembersApi.EnsureWorkbook(file);
+        await using var stream = file!.OpenReadStream();
+        var result = await ImportUnits.HandleAsync(db, id, stream, ct);
+        if (result.Succeeded) return TypedResults.Ok(result);
+        return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The sheet has errors; nothing was imported.",
+            detail: $"{result.Errors.Count} error(s).", extensions: new Dictionary<string, object?> { ["rowErrors"] = result.Errors });
     }
 }

@@ -135,7 +135,10 @@ public static class BastionApp
         app.MapStructureApi();
         app.MapDuesApi();
         app.MapMeetingsApi();
+        app.MapComplianceApi();
+        app.MapAppraisalsApi();
         app.MapNotificationsApi();
+        app.MapVillagesApi();
         return app;
     }
 }

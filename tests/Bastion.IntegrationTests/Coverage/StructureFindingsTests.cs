@@ -10,9 +10,10 @@ namespace Bastion.IntegrationTests.Coverage;
 public sealed class StructureFindingsTests(BastionAppFixture app) : IClassFixture<BastionAppFixture>
 {
     /// <summary>
-    /// Root ── township T (committee, 63 members: a grassroots committee under 100)
+    /// Root ── township T (committee, 70 members: a grassroots committee under 100)
     ///          ├─ branch Small: 2 full + 1 probationary                         → BranchTooSmall (2)
-    ///          ├─ branch Large: 51 full, term started 3 years 4 months ago       → BranchTooLarge (51), TermOverdue (4)
+    ///          ├─ branch Large: 51 full, committee of 3, term 3 years 4 months  → BranchTooLarge (51), TermOverdue (4)
+    ///          ├─ branch Bare: 7 full, only a secretary in office               → BranchCommitteeMissing (7)
     ///          ├─ branch Due: 3 full, term started exactly 3 years ago (due today) → nothing
     ///          ├─ village branch V: 3 full, term 4 years ago (5-year term)        → nothing
     ///          ├─ general branch G (3 members below it) ── branch G1: 3 full     → GeneralBranchSize (3)
@@ -21,7 +22,7 @@ public sealed class StructureFindingsTests(BastionAppFixture app) : IClassFixtur
     /// Branch Small also holds one member who left: not counted.
     /// </summary>
     private sealed record Tree(Organization Root, Organization T, Organization Small, Organization Large, Organization Due, Organization Village,
-        Organization General, Organization G1, Organization Group);
+        Organization General, Organization G1, Organization Group, Organization Bare);
 
     private async Task<Tree> BuildAsync()
     {
@@ -37,6 +38,7 @@ public sealed class StructureFindingsTests(BastionAppFixture app) : IClassFixtur
         var g1 = await TestData.AddOrganizationAsync(db, general, OrganizationKind.Branch, TestData.Unique("总支下支部"));
         var group = await TestData.AddOrganizationAsync(db, due, OrganizationKind.Group, TestData.Unique("错挂小组"));
         var gone = await TestData.AddOrganizationAsync(db, t, OrganizationKind.Branch, TestData.Unique("撤销支部"));
+        var bare = await TestData.AddOrganizationAsync(db, t, OrganizationKind.Branch, TestData.Unique("无支委支部"));
 
         await StructureTestData.AddMembersAsync(db, small, 2);
         await StructureTestData.AddMembersAsync(db, small, 1, MemberCategory.Probationary);
@@ -45,18 +47,22 @@ public sealed class StructureFindingsTests(BastionAppFixture app) : IClassFixtur
         await StructureTestData.AddMembersAsync(db, due, 3);
         await StructureTestData.AddMembersAsync(db, village, 3);
         await StructureTestData.AddMembersAsync(db, g1, 3);
+        await StructureTestData.AddMembersAsync(db, bare, 7);
+        await StructureTestData.AddCommitteeAsync(db, large, 3);
+        await StructureTestData.AddCommitteeAsync(db, bare, 1);
 
         await StructureTestData.UpdateAsync(db, large.Id, o => o.TermStartedOn = today.AddYears(-3).AddMonths(-4));
         await StructureTestData.UpdateAsync(db, due.Id, o => o.TermStartedOn = today.AddYears(-3));
         await StructureTestData.UpdateAsync(db, village.Id, o => { o.UnitType = UnitType.Rural; o.TermStartedOn = today.AddYears(-4); });
         await StructureTestData.UpdateAsync(db, gone.Id, o => o.Status = OrganizationStatus.Dissolved);
         await StructureTestData.UpdateAsync(db, group.Id, o => { o.ParentId = t.Id; o.Path = TreePath.Child(t.Path, o.Id); o.Depth = t.Depth + 1; });
-        return new Tree(root, t, small, large, due, village, general, g1, group);
+        return new Tree(root, t, small, large, due, village, general, g1, group, bare);
     }
 
     private static (long, string, FindingSeverity, int)[] Expected(Tree t) =>
     [
-        (t.T.Id, "Structure.GrassrootsCommitteeTooSmall", FindingSeverity.Warning, 63),
+        (t.T.Id, "Structure.GrassrootsCommitteeTooSmall", FindingSeverity.Warning, 70),
+        (t.Bare.Id, "Structure.BranchCommitteeMissing", FindingSeverity.Violation, 7),
         (t.Small.Id, "Structure.BranchTooSmall", FindingSeverity.Violation, 2),
         (t.Large.Id, "Structure.BranchTooLarge", FindingSeverity.Warning, 51),
         (t.Large.Id, "Structure.TermOverdue", FindingSeverity.Warning, 4),
@@ -105,7 +111,7 @@ public sealed class StructureFindingsTests(BastionAppFixture app) : IClassFixtur
         await StructureFindings.ForSubtreeAsync(db, t.T.Id, StructureTestData.Today);
 
         Assert.Equal(forOne, counter.Count);
-        Assert.True(counter.Count <= 4, $"{counter.Count} statements");
+        Assert.True(counter.Count <= 5, $"{counter.Count} statements");
     }
 
     [Fact]
@@ -118,12 +124,12 @@ public sealed class StructureFindingsTests(BastionAppFixture app) : IClassFixtur
         var second = await Http.GetJsonAsync(admin, $"/api/v1/organizations/{t.T.Id}/findings?pageSize=4&page=2");
         var violations = await Http.GetJsonAsync(admin, $"/api/v1/organizations/{t.T.Id}/findings?minSeverity=Violation");
 
-        Assert.Equal(6, first.GetProperty("totalCount").GetInt32());
+        Assert.Equal(7, first.GetProperty("totalCount").GetInt32());
         Assert.Equal(4, first.GetProperty("items").GetArrayLength());
-        Assert.Equal(2, second.GetProperty("items").GetArrayLength());
+        Assert.Equal(3, second.GetProperty("items").GetArrayLength());
         Assert.Equal("Violation", first.GetProperty("items")[0].GetProperty("severity").GetString());
         Assert.Equal(
-            ["Structure.BranchTooSmall", "Structure.GroupUnderCommittee"],
+            ["Structure.BranchCommitteeMissing", "Structure.BranchTooSmall", "Structure.GroupUnderCommittee"],
             violations.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("rule").GetString()!).Order(StringComparer.Ordinal));
     }
 
@@ -151,7 +157,7 @@ public sealed class StructureFindingsTests(BastionAppFixture app) : IClassFixtur
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(html, "data-testid=\"finding\""));
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Count(html, "data-testid=\"finding\""));
         Assert.Contains(t.Small.Name, html, StringComparison.Ordinal);
         Assert.Contains("正式党员 2 名，不足 3 名", html, StringComparison.Ordinal);
         Assert.Contains("超期 4 个月未换届", html, StringComparison.Ordinal);

@@ -36,6 +36,21 @@ public static class StructureTestData
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Gives the first <paramref name="size"/> members of the organization current committee positions, the first as secretary.</summary>
+    public static async Task AddCommitteeAsync(TestDatabase database, Organization organization, int size)
+    {
+        await using var db = database.NewContext();
+        var members = await db.Members.Where(m => m.OrganizationId == organization.Id).OrderBy(m => m.Id).Select(m => m.Id).Take(size).ToListAsync();
+        var roles = new[] { Bastion.Positions.PositionRole.Secretary, Bastion.Positions.PositionRole.OrganizationCommissioner, Bastion.Positions.PositionRole.PropagandaCommissioner, Bastion.Positions.PositionRole.DisciplineCommissioner };
+        for (var i = 0; i < members.Count; i++)
+            db.Set<Bastion.Positions.Position>().Add(new Bastion.Positions.Position
+            {
+                OrganizationId = organization.Id, RegionId = organization.RegionId, MemberId = members[i],
+                Role = i < roles.Length ? roles[i] : Bastion.Positions.PositionRole.CommitteeMember, StartedOn = Today.AddYears(-1), CreatedAt = Clock.UtcNow(TimeProvider.System),
+            });
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Changes stored columns of an organization directly (system scope), e.g. its term or, to fake bad data, its parent.</summary>
     public static async Task UpdateAsync(TestDatabase database, long organizationId, Action<Organization> change)
     {

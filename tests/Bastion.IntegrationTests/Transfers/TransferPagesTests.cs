@@ -155,4 +155,38 @@ public sealed class TransferPagesTests(BastionAppFixture app) : IClassFixture<Ba
             Assert.Contains("data-testid=\"overdue-alert\"", html, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task IncomingPage_ShowsLetterAndMemberErrorsBesideTheirFields_ThenRegistersTheMember()
+    {
+        var (_, b, _, _, secretaryB, _) = await TreeAsync();
+        using var browser = await Factory.SignInAsync(secretaryB);
+        var token = await BastionFactory.AntiforgeryTokenAsync(browser, "/Transfers/Incoming");
+        var residentId = Bastion.Members.ResidentId.Compose("110101", new DateOnly(1990, 5, 17), 77);
+        (string, string)[] Member(string id) =>
+        [
+            ("Form.Name", "王外来"), ("Form.Gender", "Male"), ("Form.BirthDate", "1990-05-17"), ("Form.ResidentId", id),
+            ("Form.JoinedOn", "2015-07-01"), ("Form.FullOn", "2016-07-01"), ("Form.Category", "Full"),
+        ];
+
+        using (var bad = await browser.PostAsync("/Transfers/Incoming", BastionFactory.Form(
+            [("Source", ""), ("ValidityDays", "60"), .. Member("110101199005170000"), (BastionFactory.AntiforgeryField, token)])))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            var html = await bad.Content.ReadAsStringAsync();
+            Assert.Matches("data-testid=\"source-error\"[^>]*>[^<]+</span>", html);
+        }
+        await using (var db = app.Database.NewContext())
+            Assert.Equal(0, await db.Members.CountAsync(m => m.OrganizationId == b.Id));
+
+        using (var ok = await browser.PostAsync("/Transfers/Incoming", BastionFactory.Form(
+            [("Source", "某省直属机关工委"), ("LetterNumber", "外转2026-8"), ("ValidityDays", "60"), .. Member(residentId), (BastionFactory.AntiforgeryField, token)])))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        await using (var db = app.Database.NewContext())
+        {
+            var member = await db.Members.SingleAsync(m => m.OrganizationId == b.Id);
+            Assert.Equal("王外来", member.Name);
+            Assert.Equal(TransferStatus.Completed, (await db.Set<Transfer>().SingleAsync(t => t.MemberId == member.Id)).Status);
+        }
+    }
 }

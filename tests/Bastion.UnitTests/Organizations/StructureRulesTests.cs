@@ -51,6 +51,10 @@ public class StructureRulesTests
     }
 
     [Fact]
+    public void BranchCommitteeMissing_WhenSevenFullMembersAndOnlySecretaryAndDeputy_IsViolation() =>
+        Assert.Equal(FindingSeverity.Violation, StructureRules.BranchCommitteeMissing(Branch(7, committee: 2))!.Severity);
+
+    [Fact]
     public void BranchCommitteeMissing_WhenSixFullMembersAndNoCommittee_IsNothing() =>
         Assert.Null(StructureRules.BranchCommitteeMissing(Branch(6, committee: 0)));
 
@@ -63,11 +67,11 @@ public class StructureRulesTests
         Assert.Null(StructureRules.BranchCommitteeMissing(Branch(12, committee: 5)));
 
     [Theory]
-    [InlineData(2, true)]
+    [InlineData(2, false)]
     [InlineData(3, false)]
     [InlineData(7, false)]
     [InlineData(8, true)]
-    public void BranchCommitteeSize_WhenSizeGiven_WarnsOutsideThreeToSeven(int size, bool warns) =>
+    public void BranchCommitteeSize_WhenSizeGiven_WarnsAboveSeven_TooSmallIsTheMissingRule(int size, bool warns) =>
         Assert.Equal(warns, StructureRules.BranchCommitteeSize(Branch(20, committee: size)) is not null);
 
     [Theory]

@@ -1,6 +1,7 @@
 using Bastion.Alliances;
 using Bastion.Data;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Bastion.Web.Pages.Alliances;
 
 /// <summary>One alliance: members (out-of-scope ones by name only), activities, and the form to record one. 404 when not visible.</summary>
 [Authorize(Policy = BastionPolicies.ReadRoster)]
-public sealed class DetailsModel(BastionDb db) : PageModel
+public sealed class DetailsModel(BastionDb db) : FormPageModel
 {
     public AllianceDetail Alliance { get; private set; } = null!;
     [BindProperty] public DateOnly? HeldOn { get; set; }
@@ -18,7 +19,6 @@ public sealed class DetailsModel(BastionDb db) : PageModel
     [BindProperty] public string? Summary { get; set; }
     [BindProperty] public int? ParticipantCount { get; set; }
     [BindProperty] public long? OrganizingOrganizationId { get; set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public bool Recorded { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, bool recorded, CancellationToken ct)
@@ -34,21 +34,14 @@ public sealed class DetailsModel(BastionDb db) : PageModel
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (await AllianceQueries.GetAsync(db, id, ct) is not { } alliance) return NotFound();
-        foreach (var (key, entry) in ModelState)
-            if (entry.Errors.Count > 0) Errors[key] = entry.Errors.Select(e => e.ErrorMessage).ToArray();
-        try
+        Alliance = alliance;
+        return await SubmitAsync(async () =>
         {
-            if (Errors.Count > 0) throw new ValidationFailedException(Errors);
             await RecordAllianceActivity.HandleAsync(db, id, new RecordAllianceActivity.Command
             {
                 HeldOn = HeldOn, Title = Title, Summary = Summary, ParticipantCount = ParticipantCount, OrganizingOrganizationId = OrganizingOrganizationId,
             }, ct);
             return Redirect($"/Alliances/{id}?recorded=true");
-        }
-        catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [nameof(Title)] = [e.Message] }; }
-        Alliance = alliance;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        }, ruleField: nameof(Title));
     }
 }

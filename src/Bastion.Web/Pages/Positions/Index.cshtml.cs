@@ -3,6 +3,7 @@ using Bastion.Members;
 using Bastion.Organizations;
 using Bastion.Positions;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ public sealed record MemberOption(long Id, string Name);
 
 /// <summary>An organization's positions (职务): current holders (secretary first), the secretary vacancy, appoint and end. 404 out of scope.</summary>
 [Authorize(Policy = BastionPolicies.ReadRoster)]
-public sealed class IndexModel(BastionDb db) : PageModel
+public sealed class IndexModel(BastionDb db) : FormPageModel
 {
     public Organization Organization { get; private set; } = null!;
     public OrganizationPositions Positions { get; private set; } = null!;
@@ -23,7 +24,6 @@ public sealed class IndexModel(BastionDb db) : PageModel
     [BindProperty] public long? MemberId { get; set; }
     [BindProperty] public PositionRole? Role { get; set; }
     [BindProperty] public DateOnly? StartedOn { get; set; }
-    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Done { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long org, string? done, CancellationToken ct)
@@ -37,32 +37,21 @@ public sealed class IndexModel(BastionDb db) : PageModel
     public async Task<IActionResult> OnPostAppointAsync(long org, CancellationToken ct)
     {
         if (!await LoadAsync(org, ct)) return NotFound();
-        foreach (var (key, entry) in ModelState)
-            if (entry.Errors.Count > 0) Errors[key] = entry.Errors.Select(e => e.ErrorMessage).ToArray();
-        try
+        return await SubmitAsync(async () =>
         {
-            if (Errors.Count > 0) throw new ValidationFailedException(Errors);
             await AppointPosition.HandleAsync(db, org, new AppointPosition.Command { MemberId = MemberId, Role = Role, StartedOn = StartedOn }, ct);
             return Redirect($"/Positions?org={org}&done=appointed");
-        }
-        catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [nameof(Role)] = [e.Message] }; }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        }, ruleField: nameof(Role));
     }
 
     public async Task<IActionResult> OnPostEndAsync(long org, long positionId, CancellationToken ct)
     {
         if (!await LoadAsync(org, ct) || Positions.Current.All(p => p.Id != positionId)) return NotFound();
-        try
+        return await SubmitAsync(async () =>
         {
             await EndPosition.HandleAsync(db, positionId, new EndPosition.Command(), ct);
             return Redirect($"/Positions?org={org}&done=ended");
-        }
-        catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { ["EndedOn"] = [e.Message] }; }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        }, ruleField: "EndedOn");
     }
 
     /// <summary>Roles offered for this kind of organization.</summary>

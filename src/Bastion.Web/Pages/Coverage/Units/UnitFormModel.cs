@@ -2,14 +2,13 @@ using Bastion.Coverage;
 using Bastion.Organizations;
 using Bastion.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Bastion.Web.Pages.Shared;
 
 namespace Bastion.Web.Pages.Coverage.Units;
 
 /// <summary>The unit form shared by the create and edit pages (rendered by _UnitForm).</summary>
-public abstract class UnitFormModel : PageModel
+public abstract class UnitFormModel : FormPageModel
 {
-    public IDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
     /// <summary>The stored entry's credit code fails the GB 32100 check.</summary>
     public bool CreditCodeWarning { get; protected set; }
 
@@ -36,18 +35,5 @@ public abstract class UnitFormModel : PageModel
     }
 
     /// <summary>Runs the use case; on invalid input keeps the page with the errors beside the fields (400).</summary>
-    protected async Task<bool> TrySaveAsync(Func<Task> save)
-    {
-        var bindErrors = ModelState.Where(e => e.Value?.Errors.Count > 0).ToDictionary(e => e.Key, e => e.Value!.Errors.Select(x => x.ErrorMessage).ToArray());
-        try
-        {
-            if (bindErrors.Count > 0) throw new ValidationFailedException(bindErrors);
-            await save();
-            return true;
-        }
-        catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [nameof(CoveringOrganizationId)] = [e.Message] }; }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return false;
-    }
+    protected Task<bool> TrySaveAsync(Func<Task> save) => TryAsync(save, ruleField: nameof(CoveringOrganizationId));
 }
