@@ -67,6 +67,7 @@ public sealed partial class DemoDataset
         d.Positions = d.BuildPositions();
         d.Appraisals = d.BuildAppraisals(seed);
         d.Requests = d.BuildRequests([d.FirstCounty]);
+        d.BuildMeetings();
         return d;
     }
 

@@ -60,6 +60,7 @@ public static class DemoLoader
                 done += chunk.Length;
                 progress?.Report(new Progress("requests", done, total));
             }
+            await data.LoadMeetingsAsync(db, ct);
             await ResetIdentitySequencesAsync(db, ct);
             // Units get their ids from the database, after the sequences above have moved past the generated ids.
             foreach (var chunk in data.Units.Chunk(BatchSize))
@@ -103,7 +104,7 @@ public static class DemoLoader
 
     /// <summary>Tables whose rows the generator gives ids to.</summary>
     private static readonly string[] SequencedTables =
-        ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts", "Grids", "ServiceRequests", "RequestEvents", "AgencySteps"];
+        ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts", "Grids", "ServiceRequests", "RequestEvents", "AgencySteps", "Meetings"];
 
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)

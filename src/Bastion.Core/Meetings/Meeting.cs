@@ -28,6 +28,15 @@ public class Meeting : Data.IOrganizationOwned
     /// <summary>The local date it was held on; set when recorded as held. Compliance counts these.</summary>
     public DateOnly? HeldOn { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>会议记录: what was discussed and decided, written by the secretary.</summary>
+    public string? Minutes { get; set; }
+    /// <summary>The short code members enter on a phone to check in (签到码); unique while it exists.</summary>
+    public string? CheckInCode { get; set; }
+    /// <summary>When the meeting was recorded as held; check-in closes then.</summary>
+    public DateTime? RecordedAt { get; set; }
+    /// <summary>Why a meeting was cancelled.</summary>
+    public string? CancelReason { get; set; }
 }
 
 public enum MeetingKind
@@ -69,6 +78,24 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasIndex(m => new { m.OrganizationId, m.Kind, m.HeldOn });
         builder.HasIndex(m => new { m.RegionId, m.HeldOn });
         builder.HasIndex(m => m.StartsAt);
+        builder.Property(m => m.Minutes).HasMaxLength(MeetingRules.MaxMinutesLength);
+        builder.Property(m => m.CheckInCode).HasMaxLength(12);
+        builder.Property(m => m.CancelReason).HasMaxLength(200);
+        builder.HasIndex(m => m.CheckInCode).IsUnique();
+        // Times are UTC; SQLite forgets the kind, so it is restored on reading (the API then writes them with "Z").
+        builder.Property(m => m.StartsAt).HasConversion(MeetingTimes.Utc);
+        builder.Property(m => m.EndsAt).HasConversion(MeetingTimes.Utc);
+        builder.Property(m => m.RecordedAt).HasConversion(MeetingTimes.NullableUtc);
         builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+/// <summary>Value converters that mark times read back from the database as UTC.</summary>
+internal static class MeetingTimes
+{
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime> Utc =
+        new(v => v, v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    public static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime?, DateTime?> NullableUtc =
+        new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 }
