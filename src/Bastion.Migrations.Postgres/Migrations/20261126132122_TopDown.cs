@@ -1,0 +1,389 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bastion.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class TopDown : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Cascades",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IssuerOrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Subject = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Mode = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cascades", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Cascades_Organizations_IssuerOrganizationId",
+                        column: x => x.IssuerOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResponsibilityLists",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    PositionId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    MainDuties = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    PartyBuildingDuties = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResponsibilityLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResponsibilityLists_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ResponsibilityLists_Positions_PositionId",
+                        column: x => x.PositionId,
+                        principalTable: "Positions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CascadeTargets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CascadeId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    AssignedByOrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    ParentTargetId = table.Column<long>(type: "bigint", nullable: true),
+                    Instructions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CascadeTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CascadeTargets_CascadeTargets_ParentTargetId",
+                        column: x => x.ParentTargetId,
+                        principalTable: "CascadeTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CascadeTargets_Cascades_CascadeId",
+                        column: x => x.CascadeId,
+                        principalTable: "Cascades",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CascadeTargets_Organizations_AssignedByOrganizationId",
+                        column: x => x.AssignedByOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CascadeTargets_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Directives",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CascadeId = table.Column<long>(type: "bigint", nullable: false),
+                    IssuerOrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
+                    SourceDocument = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReportRequirements = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    NumberLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RequiresEvidence = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Directives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Directives_Cascades_CascadeId",
+                        column: x => x.CascadeId,
+                        principalTable: "Cascades",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Directives_Organizations_IssuerOrganizationId",
+                        column: x => x.IssuerOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CascadeTargetEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TargetId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Percent = table.Column<int>(type: "integer", nullable: true),
+                    Number = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CascadeTargetEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CascadeTargetEvents_CascadeTargets_TargetId",
+                        column: x => x.TargetId,
+                        principalTable: "CascadeTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CascadeTargetEvents_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountabilityActions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DirectiveId = table.Column<long>(type: "bigint", nullable: false),
+                    TargetId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Basis = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountabilityActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountabilityActions_CascadeTargets_TargetId",
+                        column: x => x.TargetId,
+                        principalTable: "CascadeTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountabilityActions_Directives_DirectiveId",
+                        column: x => x.DirectiveId,
+                        principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountabilityActions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DirectiveId = table.Column<long>(type: "bigint", nullable: false),
+                    TargetId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Supervisors = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RectifyBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUp = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    RectifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecords_CascadeTargets_TargetId",
+                        column: x => x.TargetId,
+                        principalTable: "CascadeTargets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecords_Directives_DirectiveId",
+                        column: x => x.DirectiveId,
+                        principalTable: "Directives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupervisionRecords_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityActions_DirectiveId_OrganizationId",
+                table: "AccountabilityActions",
+                columns: new[] { "DirectiveId", "OrganizationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityActions_OrganizationId",
+                table: "AccountabilityActions",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityActions_TargetId_DecidedOn",
+                table: "AccountabilityActions",
+                columns: new[] { "TargetId", "DecidedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cascades_IssuerOrganizationId_Subject_CreatedAt",
+                table: "Cascades",
+                columns: new[] { "IssuerOrganizationId", "Subject", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CascadeTargetEvents_OrganizationId",
+                table: "CascadeTargetEvents",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CascadeTargetEvents_TargetId_CreatedAt",
+                table: "CascadeTargetEvents",
+                columns: new[] { "TargetId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CascadeTargets_AssignedByOrganizationId",
+                table: "CascadeTargets",
+                column: "AssignedByOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CascadeTargets_CascadeId_OrganizationId",
+                table: "CascadeTargets",
+                columns: new[] { "CascadeId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CascadeTargets_OrganizationId_State",
+                table: "CascadeTargets",
+                columns: new[] { "OrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CascadeTargets_ParentTargetId",
+                table: "CascadeTargets",
+                column: "ParentTargetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CascadeTargets_State_DueOn",
+                table: "CascadeTargets",
+                columns: new[] { "State", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directives_CascadeId",
+                table: "Directives",
+                column: "CascadeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Directives_IssuerOrganizationId_CreatedAt",
+                table: "Directives",
+                columns: new[] { "IssuerOrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponsibilityLists_OrganizationId_Year",
+                table: "ResponsibilityLists",
+                columns: new[] { "OrganizationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponsibilityLists_PositionId_Year",
+                table: "ResponsibilityLists",
+                columns: new[] { "PositionId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_DirectiveId_OrganizationId",
+                table: "SupervisionRecords",
+                columns: new[] { "DirectiveId", "OrganizationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_OrganizationId",
+                table: "SupervisionRecords",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionRecords_TargetId_CheckedOn",
+                table: "SupervisionRecords",
+                columns: new[] { "TargetId", "CheckedOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AccountabilityActions");
+
+            migrationBuilder.DropTable(
+                name: "CascadeTargetEvents");
+
+            migrationBuilder.DropTable(
+                name: "ResponsibilityLists");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionRecords");
+
+            migrationBuilder.DropTable(
+                name: "CascadeTargets");
+
+            migrationBuilder.DropTable(
+                name: "Directives");
+
+            migrationBuilder.DropTable(
+                name: "Cascades");
+        }
+    }
+}
