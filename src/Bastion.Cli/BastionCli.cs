@@ -53,6 +53,13 @@ public static class BastionCli
                     .WithDescription("Create an API token for a user and print only the token (for scripts).")
                     .WithExample("user", "token", "--user", "orgdept", "--name", "bench", "--days", "30");
             });
+            config.AddBranch("job", job =>
+            {
+                job.SetDescription("Scheduled work (reminders, escalations, emails); the web host runs it on its own.");
+                job.AddCommand<Jobs.JobRunCommand>("run")
+                    .WithDescription("Run one round of a job now.")
+                    .WithExample("job", "run", "notifications.email");
+            });
             config.AddBranch("audit", audit =>
             {
                 audit.SetDescription("The tamper-evident audit log.");

@@ -1,3 +1,4 @@
+using Bastion.Jobs;
 using System.Data.Common;
 using Bastion.Data;
 using Bastion.Identity;
@@ -90,6 +91,8 @@ internal sealed class CliContext(IConfiguration configuration, IAnsiConsole outp
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)); // every log line to stderr: stdout is for results
         services.AddBastionStorage(settings, Configuration);
         services.AddSingleton<IDataScope>(FixedDataScope.System("cli:" + Environment.UserName));
+        services.AddSingleton(Configuration);
+        services.AddBastionJobs();
         services.AddIdentityCore<BastionUser>(o =>
             {
                 o.Password.RequiredLength = 8;
@@ -136,6 +139,8 @@ internal sealed class StorageSession(ServiceProvider services, StorageSettings s
     public StorageSettings Settings { get; } = settings;
 
     public BastionDb Db => Get<BastionDb>();
+
+    public IServiceProvider Services => _scope.ServiceProvider;
 
     public T Get<T>() where T : notnull => _scope.ServiceProvider.GetRequiredService<T>();
 

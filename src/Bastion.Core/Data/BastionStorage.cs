@@ -85,6 +85,7 @@ public static class BastionStorage
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new PiiProtector(DataKey.Resolve(configuration, settings.DataDirectory)));
         services.AddDbContext<BastionDb>(o => Configure(o, settings));
+        services.AddSingleton(_ => new Attachments.AttachmentStore(settings, configuration));
         return services;
     }
 

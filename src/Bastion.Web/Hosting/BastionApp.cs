@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Bastion.Data;
 using Bastion.Generation;
 using Bastion.Identity;
+using Bastion.Jobs;
 using Bastion.Security;
 using Bastion.Web.Api;
 using Bastion.Web.Security;
@@ -31,6 +32,8 @@ public static class BastionApp
 
         services.AddBastionStorage(storage, builder.Configuration);
         services.AddHostedService<StartupPreparation>();
+        services.AddBastionJobs();
+        services.AddHostedService<JobScheduler>();
         services.AddScoped<HttpDataScope>();
         services.AddScoped<IDataScope>(sp => sp.GetRequiredService<HttpDataScope>());
         services.AddDataProtection()
@@ -131,6 +134,7 @@ public static class BastionApp
         app.MapTransfersApi();
         app.MapStructureApi();
         app.MapDuesApi();
+        app.MapNotificationsApi();
         return app;
     }
 }

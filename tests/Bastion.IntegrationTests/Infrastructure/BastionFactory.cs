@@ -40,6 +40,8 @@ public partial class BastionFactory(TestDatabase database, params (string Key, s
         // Tests of one class share a host and sign in often; the rate-limit test sets its own, small limit.
         builder.UseSetting(LoginPerMinuteKey, "10000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests run scheduled jobs themselves (RunJobAsync), at the moment and clock they choose.
+        builder.UseSetting("Bastion:Jobs:Enabled", "false");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (Environment is not null) builder.UseEnvironment(Environment);
     }
@@ -68,6 +70,9 @@ public partial class BastionFactory(TestDatabase database, params (string Key, s
         await using var db = Database.NewContext();
         return await PersonalAccessTokens.CreateAsync(db, user.Id, new PersonalAccessTokens.Request { Name = "integration test", Days = days });
     }
+
+    /// <summary>One round of a scheduled job, as the scheduler runs it (system data scope, fresh scope).</summary>
+    public Task<string> RunJobAsync(string name) => web::Bastion.Web.Hosting.JobScheduler.RunOnceAsync(Services, name);
 
     // ---- clients ------------------------------------------------------------------------------------------------
 
