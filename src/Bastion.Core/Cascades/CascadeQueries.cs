@@ -23,7 +23,7 @@ public sealed record TargetView(
     long AssignedByOrganizationId, long? ParentTargetId, string? Instructions, DateOnly DueOn, TargetState State, RollUpBucket Bucket,
     int Percent, DateOnly? AcknowledgedOn, DateOnly? SubmittedOn, DateOnly? CompletedOn, string? ReturnReason);
 
-public sealed record TargetEventView(long Id, TargetEventKind Kind, int? Percent, string? Text, DateTime CreatedAt, string CreatedBy);
+public sealed record TargetEventView(long Id, TargetEventKind Kind, int? Percent, decimal? Number, string? Text, DateTime CreatedAt, string CreatedBy);
 
 /// <summary>Reads of cascades; every count is one grouped statement, whatever the size of the tree.</summary>
 public static class CascadeQueries
@@ -128,7 +128,7 @@ public static class CascadeQueries
 
     public static async Task<List<TargetEventView>> TimelineAsync(BastionDb db, long targetId, CancellationToken ct = default) =>
         await db.Set<CascadeTargetEvent>().Where(e => e.TargetId == targetId).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id)
-            .Select(e => new TargetEventView(e.Id, e.Kind, e.Percent, e.Text, e.CreatedAt, e.CreatedBy)).ToListAsync(ct);
+            .Select(e => new TargetEventView(e.Id, e.Kind, e.Percent, e.Number, e.Text, e.CreatedAt, e.CreatedBy)).ToListAsync(ct);
 
     private static IQueryable<TargetView> Views(BastionDb db, IQueryable<CascadeTarget> targets, DateOnly today) =>
         from t in targets

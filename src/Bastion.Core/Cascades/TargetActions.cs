@@ -18,6 +18,11 @@ internal static class TargetChange
             throw new DomainRuleException(CascadeRules.NotAssignerRule, "Only the organization that assigned this task may accept or return it.");
     }
 
+    public static void RequireNumber(decimal? number, string field)
+    {
+        if (number is { } n && (n < 0 || n > 1_000_000_000m)) throw ValidationFailedException.For(field, "The figure must be between 0 and 1,000,000,000.");
+    }
+
     public static void RequireState(bool allowed, TargetState state, string action)
     {
         if (!allowed) throw new DomainRuleException(CascadeRules.WrongStateRule, $"A target that is {state} cannot be {action}.");
@@ -71,6 +76,8 @@ public static class ReportTargetProgress
     {
         public int? Percent { get; init; }
         public string? Text { get; init; }
+        /// <summary>The figure the assigner asked for, if any.</summary>
+        public decimal? Number { get; init; }
     }
 
     public static async Task<CascadeTargetEvent> HandleAsync(BastionDb db, long targetId, Command command, CancellationToken ct = default)
@@ -82,6 +89,7 @@ public static class ReportTargetProgress
         else if (text.Length > 4000) errors[nameof(Command.Text)] = ["At most 4000 characters."];
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 
+        TargetChange.RequireNumber(command.Number, nameof(Command.Number));
         var target = await TargetChange.LoadAsync(db, targetId, ct);
         TargetChange.RequireState(CascadeRules.MayReportProgress(target.State), target.State, "reported on");
         var today = Clock.Today(db.Time);
@@ -89,6 +97,7 @@ public static class ReportTargetProgress
         target.State = TargetState.InProgress;
         target.Percent = command.Percent!.Value;
         var ev = TargetChange.Event(db, target, TargetEventKind.Progress, target.Percent, text);
+        ev.Number = command.Number;
         await TargetChange.SaveAsync(db, target, ct);
         return ev;
     }
@@ -100,6 +109,7 @@ public static class SubmitTarget
     public sealed record Command
     {
         public string? Text { get; init; }
+        public decimal? Number { get; init; }
     }
 
     public static async Task<CascadeTargetEvent> HandleAsync(BastionDb db, long targetId, Command command, CancellationToken ct = default)
@@ -107,6 +117,7 @@ public static class SubmitTarget
         var text = TargetChange.Clean(command.Text);
         if (text is null) throw ValidationFailedException.For(nameof(Command.Text), "Describe what was done.");
         if (text.Length > 4000) throw ValidationFailedException.For(nameof(Command.Text), "At most 4000 characters.");
+        TargetChange.RequireNumber(command.Number, nameof(Command.Number));
         var target = await TargetChange.LoadAsync(db, targetId, ct);
         TargetChange.RequireState(CascadeRules.MaySubmit(target.State), target.State, "submitted");
         var today = Clock.Today(db.Time);
@@ -115,6 +126,7 @@ public static class SubmitTarget
         target.SubmittedOn = today;
         target.Percent = 100;
         var ev = TargetChange.Event(db, target, TargetEventKind.Submitted, 100, text);
+        ev.Number = command.Number;
         await TargetChange.SaveAsync(db, target, ct);
         return ev;
     }

@@ -25,6 +25,7 @@ public static class BastionJobs
     public static IServiceCollection AddBastionJobs(this IServiceCollection services)
     {
         services.AddBastionJob<Notifications.NotificationEmailJob>();
+        services.AddBastionJob<Directives.OverdueDirectivesJob>();
         return services;
     }
 

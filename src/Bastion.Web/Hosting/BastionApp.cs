@@ -134,6 +134,7 @@ public static class BastionApp
         app.MapTransfersApi();
         app.MapStructureApi();
         app.MapDuesApi();
+        app.MapDirectivesApi();
         app.MapNotificationsApi();
         return app;
     }
