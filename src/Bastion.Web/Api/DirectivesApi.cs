@@ -41,7 +41,19 @@ public static class DirectivesApi
             .WithSummary("Records the follow-up of a supervision and the date rectification was confirmed.");
         app.MapGet("/api/v1/directive-evidence/{id:long}", Evidence).WithTags("Directives").RequireAuthorization(BastionPolicies.ReadRoster)
             .WithSummary("An evidence file, when its target organization is in the caller's scope.");
+        var lists = app.MapGroup("/api/v1").WithTags("Directives").RequireAuthorization(BastionPolicies.ReadRoster);
+        lists.MapGet("/organizations/{id:long}/responsibilities", ResponsibilityLists).WithSummary("一岗双责: the current committee positions with their responsibility lists for a year (default this year), secretary first.");
+        lists.MapPut("/positions/{id:long}/responsibilities", SetResponsibilities).WithSummary("Records or replaces the responsibility list of a current committee position for a year.");
         return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ResponsibilityView>>, NotFound>> ResponsibilityLists(long id, int? year, BastionDb db, CancellationToken ct) =>
+        await Responsibilities.ForOrganizationAsync(db, id, year ?? Clock.Today(db.Time).Year, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<ResponsibilityView>>> SetResponsibilities(long id, Responsibilities.Command command, BastionDb db, CancellationToken ct)
+    {
+        var list = await Responsibilities.SetAsync(db, id, command, ct);
+        return TypedResults.Ok((await Responsibilities.ForOrganizationAsync(db, list.OrganizationId, list.Year, ct))!);
     }
 
     private static long OrgOrOwn(long? org, HttpContext http) =>
