@@ -155,6 +155,39 @@ namespace Bastion.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StudyCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    PublisherPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CascadeId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyCampaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudyCampaigns_Cascades_CascadeId",
+                        column: x => x.CascadeId,
+                        principalTable: "Cascades",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyCampaigns_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CascadeTargetEvents",
                 columns: table => new
                 {
@@ -267,6 +300,155 @@ namespace Bastion.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StudyMaterials",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    PublisherPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Body = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AttachmentId = table.Column<long>(type: "bigint", nullable: true),
+                    CreditHours = table.Column<double>(type: "double precision", nullable: false),
+                    LengthMinutes = table.Column<int>(type: "integer", nullable: false),
+                    MinimumMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyMaterials", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudyMaterials_Attachments_AttachmentId",
+                        column: x => x.AttachmentId,
+                        principalTable: "Attachments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyMaterials_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyMaterials_StudyCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "StudyCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingSessions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    CampaignId = table.Column<long>(type: "bigint", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Hours = table.Column<double>(type: "double precision", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingSessions_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingSessions_StudyCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "StudyCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StudyRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    MaterialId = table.Column<long>(type: "bigint", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    Counted = table.Column<bool>(type: "boolean", nullable: false),
+                    Hours = table.Column<double>(type: "double precision", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StudyRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StudyRecords_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyRecords_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StudyRecords_StudyMaterials_MaterialId",
+                        column: x => x.MaterialId,
+                        principalTable: "StudyMaterials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TrainingAttendances",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SessionId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Hours = table.Column<double>(type: "double precision", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TrainingAttendances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TrainingAttendances_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingAttendances_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TrainingAttendances_TrainingSessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "TrainingSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccountabilityActions_DirectiveId_OrganizationId",
                 table: "AccountabilityActions",
@@ -346,6 +528,57 @@ namespace Bastion.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StudyCampaigns_CascadeId",
+                table: "StudyCampaigns",
+                column: "CascadeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyCampaigns_OrganizationId",
+                table: "StudyCampaigns",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyCampaigns_PublisherPath_StartsOn",
+                table: "StudyCampaigns",
+                columns: new[] { "PublisherPath", "StartsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyMaterials_AttachmentId",
+                table: "StudyMaterials",
+                column: "AttachmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyMaterials_CampaignId",
+                table: "StudyMaterials",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyMaterials_OrganizationId",
+                table: "StudyMaterials",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyMaterials_PublisherPath_CreatedAt",
+                table: "StudyMaterials",
+                columns: new[] { "PublisherPath", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyRecords_MaterialId_MemberId",
+                table: "StudyRecords",
+                columns: new[] { "MaterialId", "MemberId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyRecords_MemberId_Year",
+                table: "StudyRecords",
+                columns: new[] { "MemberId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StudyRecords_OrganizationId_Year",
+                table: "StudyRecords",
+                columns: new[] { "OrganizationId", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupervisionRecords_DirectiveId_OrganizationId",
                 table: "SupervisionRecords",
                 columns: new[] { "DirectiveId", "OrganizationId" });
@@ -359,6 +592,32 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "IX_SupervisionRecords_TargetId_CheckedOn",
                 table: "SupervisionRecords",
                 columns: new[] { "TargetId", "CheckedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingAttendances_MemberId_Year",
+                table: "TrainingAttendances",
+                columns: new[] { "MemberId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingAttendances_OrganizationId_Year",
+                table: "TrainingAttendances",
+                columns: new[] { "OrganizationId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingAttendances_SessionId_MemberId",
+                table: "TrainingAttendances",
+                columns: new[] { "SessionId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_CampaignId",
+                table: "TrainingSessions",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TrainingSessions_OrganizationId_HeldOn",
+                table: "TrainingSessions",
+                columns: new[] { "OrganizationId", "HeldOn" });
         }
 
         /// <inheritdoc />
@@ -374,13 +633,28 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "ResponsibilityLists");
 
             migrationBuilder.DropTable(
+                name: "StudyRecords");
+
+            migrationBuilder.DropTable(
                 name: "SupervisionRecords");
+
+            migrationBuilder.DropTable(
+                name: "TrainingAttendances");
+
+            migrationBuilder.DropTable(
+                name: "StudyMaterials");
 
             migrationBuilder.DropTable(
                 name: "CascadeTargets");
 
             migrationBuilder.DropTable(
                 name: "Directives");
+
+            migrationBuilder.DropTable(
+                name: "TrainingSessions");
+
+            migrationBuilder.DropTable(
+                name: "StudyCampaigns");
 
             migrationBuilder.DropTable(
                 name: "Cascades");
