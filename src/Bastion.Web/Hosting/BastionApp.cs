@@ -135,6 +135,7 @@ public static class BastionApp
         app.MapStructureApi();
         app.MapDuesApi();
         app.MapDirectivesApi();
+        app.MapStudyApi();
         app.MapNotificationsApi();
         return app;
     }
