@@ -19,6 +19,9 @@ public static class StudyApi
         read.MapGet("/campaigns", Campaigns).WithSummary("Campaigns published in the caller's subtree or above it.");
         read.MapPost("/materials/{id:long}/start", Start).WithSummary("The signed-in member starts studying a material; the server keeps the time.");
         read.MapPost("/records/{id:long}/finish", Finish).WithSummary("Finishes the member's study session: it counts (crediting the hours) only at the material's minimum time, once per material.");
+        read.MapGet("/quizzes", QuizList).WithSummary("Quizzes published in the caller's subtree or above it.");
+        read.MapPost("/quizzes/{id:long}/attempts", StartQuiz).WithSummary("The signed-in member starts an attempt: a paper drawn at random from the bank, timed; a running attempt is returned instead.");
+        read.MapPost("/quiz-attempts/{id:long}/submit", SubmitQuiz).WithSummary("Submits answers {questionId: [option indexes]}; graded at once; refused after the time limit.");
         read.MapGet("/me", Me).WithSummary("The signed-in member's hours ledger for a year (default this year) against the target, with the projection.");
 
         var manage = app.MapGroup("/api/v1").WithTags("Study").RequireAuthorization(BastionPolicies.ReadRoster);
@@ -27,6 +30,10 @@ public static class StudyApi
         manage.MapPost("/organizations/{id:long}/training-sessions", Training).WithSummary("Records an offline training session and its attendees; full day = 8, half day = 4 学时 by default.");
         manage.MapGet("/organizations/{id:long}/study/hours", Hours).WithSummary("Active members of the subtree with their hours for the year, target and projection; behind=true for those behind only.");
         manage.MapGet("/organizations/{id:long}/study/rollup", RollUp).WithSummary("Members and members behind per sub-organization for the year (one grouped statement), largest share behind first.");
+        manage.MapPost("/organizations/{id:long}/question-banks", CreateBank).WithSummary("Creates a question bank for the organization's subtree.");
+        manage.MapPost("/question-banks/{id:long}/questions", AddQuestion).WithSummary("Adds a single-choice, multiple-choice or true/false question with its correct options.");
+        manage.MapPost("/organizations/{id:long}/quizzes", CreateQuiz).WithSummary("Creates a quiz: questions per paper, time limit, pass mark, attempts allowed.");
+        manage.MapGet("/quizzes/{id:long}/results", QuizResults).WithSummary("Members who attempted and passed, for the organization (org) and each child (one grouped statement).");
         manage.MapGet("/members/{id:long}/study-ledger", Ledger).WithSummary("A member's hours ledger for a year.");
         return app;
     }
@@ -60,6 +67,34 @@ public static class StudyApi
 
     private static async Task<Ok<StudyRecord>> Finish(long id, HttpContext http, BastionDb db, CancellationToken ct) =>
         TypedResults.Ok(await StudySessions.FinishAsync(db, MemberOf(http), id, ct));
+
+    public sealed record BankInput(string? Title);
+
+    private static async Task<Created<QuestionBank>> CreateBank(long id, BankInput input, BastionDb db, CancellationToken ct) =>
+        TypedResults.Created("/api/v1/question-banks", await Quizzes.CreateBankAsync(db, id, input.Title, ct));
+
+    private static async Task<Created<PaperQuestion>> AddQuestion(long id, Quizzes.QuestionInput input, BastionDb db, CancellationToken ct)
+    {
+        var q = await Quizzes.AddQuestionAsync(db, id, input, ct);
+        return TypedResults.Created($"/api/v1/question-banks/{id}/questions", new PaperQuestion(q.Id, q.Kind, q.Text, System.Text.Json.JsonSerializer.Deserialize<List<string>>(q.OptionsJson)!));
+    }
+
+    private static async Task<Created<Quiz>> CreateQuiz(long id, Quizzes.QuizInput input, BastionDb db, CancellationToken ct) =>
+        TypedResults.Created("/api/v1/study/quizzes", await Quizzes.CreateQuizAsync(db, id, input, ct));
+
+    private static async Task<Ok<List<Quiz>>> QuizList(BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(Quizzes.VisibleQuizzes(db).OrderByDescending(q => q.Id).Take(200), ct));
+
+    private static async Task<Ok<AttemptView>> StartQuiz(long id, HttpContext http, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await Quizzes.StartAsync(db, MemberOf(http), id, ct));
+
+    public sealed record QuizAnswers(Dictionary<long, int[]>? Answers);
+
+    private static async Task<Ok<AttemptView>> SubmitQuiz(long id, QuizAnswers body, HttpContext http, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await Quizzes.SubmitAsync(db, MemberOf(http), id, body.Answers, ct));
+
+    private static async Task<Results<Ok<List<QuizResultRow>>, NotFound>> QuizResults(long id, long? org, HttpContext http, BastionDb db, CancellationToken ct) =>
+        await Quizzes.ResultsAsync(db, id, org ?? http.User.Organization() ?? 0, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MemberLedger>, NotFound>> Me(int? year, HttpContext http, BastionDb db, CancellationToken ct) =>
         await StudyQueries.MemberAsync(db, MemberOf(http), YearOr(year, db), ct) is { } l ? TypedResults.Ok(l) : TypedResults.NotFound();

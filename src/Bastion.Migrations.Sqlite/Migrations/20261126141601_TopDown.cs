@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Bastion.Migrations.Postgres.Migrations
+namespace Bastion.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class TopDown : Migration
@@ -16,15 +15,15 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "Cascades",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    IssuerOrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Subject = table.Column<int>(type: "integer", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Mode = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IssuerOrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -38,18 +37,40 @@ namespace Bastion.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuestionBanks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublisherPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuestionBanks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuestionBanks_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResponsibilityLists",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    PositionId = table.Column<long>(type: "bigint", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    MainDuties = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    PartyBuildingDuties = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PositionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    MainDuties = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PartyBuildingDuties = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,23 +93,23 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "CascadeTargets",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CascadeId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    RegionId = table.Column<long>(type: "bigint", nullable: false),
-                    AssignedByOrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    ParentTargetId = table.Column<long>(type: "bigint", nullable: true),
-                    Instructions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    State = table.Column<int>(type: "integer", nullable: false),
-                    Percent = table.Column<int>(type: "integer", nullable: false),
-                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CascadeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedByOrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ParentTargetId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,19 +144,19 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "Directives",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CascadeId = table.Column<long>(type: "bigint", nullable: false),
-                    IssuerOrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(40000)", maxLength: 40000, nullable: false),
-                    SourceDocument = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReportRequirements = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    NumberLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    RequiresEvidence = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CascadeId = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuerOrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    SourceDocument = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReportRequirements = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    NumberLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RequiresEvidence = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,17 +179,17 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "StudyCampaigns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    PublisherPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CascadeId = table.Column<long>(type: "bigint", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublisherPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CascadeId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,19 +209,75 @@ namespace Bastion.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Questions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BankId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OptionsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AnswerMask = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Questions_QuestionBanks_BankId",
+                        column: x => x.BankId,
+                        principalTable: "QuestionBanks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Quizzes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BankId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublisherPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QuestionCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimeLimitMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    PassPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaxAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quizzes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Quizzes_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Quizzes_QuestionBanks_BankId",
+                        column: x => x.BankId,
+                        principalTable: "QuestionBanks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CascadeTargetEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Percent = table.Column<int>(type: "integer", nullable: true),
-                    Number = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Percent = table.Column<int>(type: "INTEGER", nullable: true),
+                    Number = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -223,17 +300,17 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "AccountabilityActions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DirectiveId = table.Column<long>(type: "bigint", nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Basis = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DirectiveId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -262,20 +339,20 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "SupervisionRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    DirectiveId = table.Column<long>(type: "bigint", nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Supervisors = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Findings = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RectifyBy = table.Column<DateOnly>(type: "date", nullable: true),
-                    FollowUp = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    RectifiedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DirectiveId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    CheckedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Supervisors = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RectifyBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FollowUp = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RectifiedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,21 +381,21 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "StudyMaterials",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    PublisherPath = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
-                    CampaignId = table.Column<long>(type: "bigint", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Body = table.Column<string>(type: "character varying(100000)", maxLength: 100000, nullable: true),
-                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AttachmentId = table.Column<long>(type: "bigint", nullable: true),
-                    CreditHours = table.Column<double>(type: "double precision", nullable: false),
-                    LengthMinutes = table.Column<int>(type: "integer", nullable: false),
-                    MinimumMinutes = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublisherPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AttachmentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreditHours = table.Column<double>(type: "REAL", nullable: false),
+                    LengthMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinimumMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -347,16 +424,16 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "TrainingSessions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    CampaignId = table.Column<long>(type: "bigint", nullable: true),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Hours = table.Column<double>(type: "double precision", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CampaignId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Hours = table.Column<double>(type: "REAL", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -376,20 +453,59 @@ namespace Bastion.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuizAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    QuizId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    QuestionIdsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Score = table.Column<int>(type: "INTEGER", nullable: true),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuizAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuizAttempts_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QuizAttempts_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_QuizAttempts_Quizzes_QuizId",
+                        column: x => x.QuizId,
+                        principalTable: "Quizzes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StudyRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    MaterialId = table.Column<long>(type: "bigint", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Minutes = table.Column<int>(type: "integer", nullable: false),
-                    Counted = table.Column<bool>(type: "boolean", nullable: false),
-                    Hours = table.Column<double>(type: "double precision", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaterialId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Counted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Hours = table.Column<double>(type: "REAL", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -418,13 +534,13 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "TrainingAttendances",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SessionId = table.Column<long>(type: "bigint", nullable: false),
-                    MemberId = table.Column<long>(type: "bigint", nullable: false),
-                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
-                    Hours = table.Column<double>(type: "double precision", nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hours = table.Column<double>(type: "REAL", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -515,6 +631,56 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "IX_Directives_IssuerOrganizationId_CreatedAt",
                 table: "Directives",
                 columns: new[] { "IssuerOrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionBanks_OrganizationId",
+                table: "QuestionBanks",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuestionBanks_PublisherPath",
+                table: "QuestionBanks",
+                column: "PublisherPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Questions_BankId",
+                table: "Questions",
+                column: "BankId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuizAttempts_MemberId",
+                table: "QuizAttempts",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuizAttempts_OrganizationId",
+                table: "QuizAttempts",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuizAttempts_QuizId_MemberId",
+                table: "QuizAttempts",
+                columns: new[] { "QuizId", "MemberId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuizAttempts_QuizId_OrganizationId",
+                table: "QuizAttempts",
+                columns: new[] { "QuizId", "OrganizationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quizzes_BankId",
+                table: "Quizzes",
+                column: "BankId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quizzes_OrganizationId",
+                table: "Quizzes",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Quizzes_PublisherPath",
+                table: "Quizzes",
+                column: "PublisherPath");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResponsibilityLists_OrganizationId_Year",
@@ -630,6 +796,12 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "CascadeTargetEvents");
 
             migrationBuilder.DropTable(
+                name: "Questions");
+
+            migrationBuilder.DropTable(
+                name: "QuizAttempts");
+
+            migrationBuilder.DropTable(
                 name: "ResponsibilityLists");
 
             migrationBuilder.DropTable(
@@ -642,6 +814,9 @@ namespace Bastion.Migrations.Postgres.Migrations
                 name: "TrainingAttendances");
 
             migrationBuilder.DropTable(
+                name: "Quizzes");
+
+            migrationBuilder.DropTable(
                 name: "StudyMaterials");
 
             migrationBuilder.DropTable(
@@ -652,6 +827,9 @@ namespace Bastion.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "TrainingSessions");
+
+            migrationBuilder.DropTable(
+                name: "QuestionBanks");
 
             migrationBuilder.DropTable(
                 name: "StudyCampaigns");
