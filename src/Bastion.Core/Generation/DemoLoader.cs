@@ -57,6 +57,7 @@ public static class DemoLoader
                 done += chunk.Length;
                 progress?.Report(new Progress("units", done, total));
             }
+            await DemoDataset.LoadTopDownAsync(db, data, ct);
             db.SuppressRowAudit = false;
             db.Record(AuditActions.Generate, "Dataset", scaleName,
                 new { scale = scaleName, seed, organizations = data.Organizations.Count, members = data.Members.Count, units = data.Units.Count });
