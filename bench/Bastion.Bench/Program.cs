@@ -20,6 +20,11 @@ var usage = """
             A roster import of --rows members (validate every row, insert all in one transaction) into a fresh
             SQLite database, against only reading the same workbook; prints both times and their ratio.
 
+      rollup [--scale city] [--runs 20] [--work DIR]
+            Loads a generated dataset, issues a directive from the city committee to every branch with a spread of
+            states, and times the directive roll-up (tree-table level and whole subtree) against a plain COUNT of the
+            cascade's targets in the same run.
+
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
     """;
@@ -38,6 +43,7 @@ try
         "probe" => await SubtreeProbe.RunAsync(Options.Parse(args[1..])),
         "micro" => MicroBenchmarks.Run(args[1..]),
         "import" => await ImportComparison.RunAsync(Options.Parse(args[1..])),
+        "rollup" => await RollUpProbe.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }

@@ -18,6 +18,15 @@ public sealed partial class DemoDataset
 {
     public static async Task LoadTopDownAsync(BastionDb db, DemoDataset data, CancellationToken ct)
     {
+        // The use cases below update tracked rows (the audit head among them): changes must be detected.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        try { await LoadTopDownCoreAsync(db, data, ct); }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+    }
+
+    private static async Task LoadTopDownCoreAsync(BastionDb db, DemoDataset data, CancellationToken ct)
+    {
         var county = data.FirstCounty;
         var today = Clock.Today(db.Time);
         var directives = new (string Title, string Body, string Source, int IssuedDaysAgo, int DueInDays, TargetSelection Targets, string Report, string? Number)[]

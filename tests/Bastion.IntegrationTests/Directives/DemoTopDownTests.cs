@@ -37,5 +37,14 @@ public sealed class DemoTopDownTests
         Assert.True(ledgerRows![0].Members > 1000);
         Assert.True(ledgerRows[0].Hours > 0);
         Assert.True(await db.Set<StudyRecord>().AnyAsync(r => !r.Counted));
+
+        // The audit chain is intact after generation, and the next audited write continues it.
+        await using (var next = database.NewContext())
+        {
+            next.Record("test", "Dataset", "x");
+            await next.SaveChangesAsync();
+        }
+        var verify = await CliRun.RunAsync(database, "audit", "verify");
+        Assert.True(verify.ExitCode == ExitCodes.Ok, verify.ToString());
     }
 }
