@@ -18,11 +18,10 @@ public sealed partial class DemoDataset
 {
     public static async Task LoadTopDownAsync(BastionDb db, DemoDataset data, CancellationToken ct)
     {
-        // The use cases below update tracked rows (the audit head among them): changes must be detected.
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        // The use cases below, and the loader's summary event after them, update tracked rows (the audit head among
+        // them): changes must be detected from here on. The loader restores its own setting when it ends.
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        try { await LoadTopDownCoreAsync(db, data, ct); }
-        finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
+        await LoadTopDownCoreAsync(db, data, ct);
     }
 
     private static async Task LoadTopDownCoreAsync(BastionDb db, DemoDataset data, CancellationToken ct)
