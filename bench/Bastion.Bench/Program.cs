@@ -27,6 +27,10 @@ var usage = """
       requests [--seed 1] [--runs 30] [--work DIR] [--reuse true]
             The city dataset with a year of requests in every county, loaded into a fresh SQLite database; times the
             request queues and the subtree dashboard against a primary-key lookup and a COUNT(*) of all requests.
+      rollup [--scale city] [--runs 20] [--work DIR]
+            Loads a generated dataset, issues a directive from the city committee to every branch with a spread of
+            states, and times the directive roll-up (tree-table level and whole subtree) against a plain COUNT of the
+            cascade's targets in the same run.
 
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
@@ -48,6 +52,7 @@ try
         "import" => await ImportComparison.RunAsync(Options.Parse(args[1..])),
         "compliance" => await ComplianceBench.RunAsync(Options.Parse(args[1..])),
         "requests" => await RequestsProbe.RunAsync(Options.Parse(args[1..])),
+        "rollup" => await RollUpProbe.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }

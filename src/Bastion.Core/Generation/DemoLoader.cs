@@ -89,6 +89,7 @@ public static class DemoLoader
                 progress?.Report(new Progress("positions", done, total));
             }
             await data.LoadAppraisalsAsync(db, ct);
+            await DemoDataset.LoadTopDownAsync(db, data, ct);
             db.SuppressRowAudit = false;
             db.Record(AuditActions.Generate, "Dataset", scaleName,
                 new { scale = scaleName, seed, organizations = data.Organizations.Count, members = data.Members.Count, units = data.Units.Count });

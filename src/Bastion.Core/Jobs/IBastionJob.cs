@@ -27,6 +27,7 @@ public static class BastionJobs
         services.AddBastionJob<Notifications.NotificationEmailJob>();
         services.AddBastionJob<Compliance.ComplianceReminderJob>();
         services.AddBastionJob<Requests.RequestDeadlinesJob>();
+        services.AddBastionJob<Directives.OverdueDirectivesJob>();
         return services;
     }
 

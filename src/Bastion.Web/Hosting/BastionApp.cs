@@ -144,6 +144,8 @@ public static class BastionApp
         app.MapMeetingsApi();
         app.MapComplianceApi();
         app.MapAppraisalsApi();
+        app.MapDirectivesApi();
+        app.MapStudyApi();
         app.MapNotificationsApi();
         app.MapVillagesApi();
         app.MapRequestsApi();
