@@ -91,6 +91,8 @@ public static class DemoLoader
             await data.LoadAppraisalsAsync(db, ct);
             await DemoDataset.LoadTopDownAsync(db, data, ct);
             db.SuppressRowAudit = false;
+            // The summary event moves the tracked audit head: its change must be detected.
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
             db.Record(AuditActions.Generate, "Dataset", scaleName,
                 new { scale = scaleName, seed, organizations = data.Organizations.Count, members = data.Members.Count, units = data.Units.Count });
             await db.SaveChangesAsync(ct);

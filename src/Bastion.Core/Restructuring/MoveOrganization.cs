@@ -65,9 +65,9 @@ internal static class Restructure
     /// <summary>
     /// Re-parents <paramref name="org"/> under <paramref name="parent"/>: one UPDATE rewrites the path prefix and depth of
     /// every organization of the subtree. No new path can collide with an old one: they start with the new parent's
-    /// path, which lies outside the moved subtree. Returns the number of organizations moved.
+    /// path, which lies outside the moved subtree. Paths copied onto study content follow. Returns the number of organizations moved.
     /// </summary>
-    public static Task<int> RewriteSubtreeAsync(BastionDb db, Organization org, Organization parent, CancellationToken ct)
+    public static async Task<int> RewriteSubtreeAsync(BastionDb db, Organization org, Organization parent, CancellationToken ct)
     {
         var id = org.Id;
         var parentId = parent.Id;
@@ -75,11 +75,14 @@ internal static class Restructure
         var keep = org.Path.Length;
         var depthDelta = parent.Depth + 1 - org.Depth;
 #pragma warning disable CA1845 // translated to SQL: spans do not exist there
-        return OrganizationQueries.InSubtree(db, org.Path).ExecuteUpdateAsync(s => s
+        var moved = await OrganizationQueries.InSubtree(db, org.Path).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.Path, o => newPrefix + o.Path.Substring(keep))
             .SetProperty(o => o.Depth, o => o.Depth + depthDelta)
             .SetProperty(o => o.ParentId, o => o.Id == id ? parentId : o.ParentId), ct);
 #pragma warning restore CA1845
+        // Rows that keep a copy of a publisher's path follow it.
+        await Study.PublisherPaths.RewriteAsync(db, org.Path, newPrefix, ct);
+        return moved;
     }
 
     /// <summary>Transfers not yet finished to or from the organization block merging and dissolving it.</summary>

@@ -38,6 +38,18 @@ public sealed class RestructuringTests(BastionAppFixture app) : IClassFixture<Ba
     {
         var (_, k, a, b, g, z) = await TreeAsync();
         var (member, _) = await TestData.AddMemberAsync(app.Database, b);
+        long materialId;
+        await using (var db = app.Database.NewContext())
+        {
+            var material = new Bastion.Study.StudyMaterial
+            {
+                OrganizationId = g.Id, PublisherPath = g.Path, Title = "小组学习材料", Kind = Bastion.Study.MaterialKind.Article,
+                CreditHours = 1, LengthMinutes = 10, MinimumMinutes = 8, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+            };
+            db.Add(material);
+            await db.SaveChangesAsync();
+            materialId = material.Id;
+        }
         var client = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.OrganizationDepartment, k.Id));
 
         using (var noReason = await Http.PostJsonAsync(client, $"/api/v1/organizations/{b.Id}/move", new { newParentId = z.Id }))
@@ -57,6 +69,9 @@ public sealed class RestructuringTests(BastionAppFixture app) : IClassFixture<Ba
         Assert.Equal(TreePath.Child(movedB.Path, g.Id), movedG.Path);
         Assert.Equal(zz.Depth + 2, movedG.Depth);
         Assert.Equal(b.Id, movedG.ParentId);
+        // Study content published in the moved subtree follows its publisher.
+        await using (var db = app.Database.NewContext())
+            Assert.Equal(movedG.Path, (await db.Set<Bastion.Study.StudyMaterial>().SingleAsync(m => m.Id == materialId)).PublisherPath);
 
         // The member now counts under Z, not A: subtree counts come from the paths.
         var zDetail = await Http.GetJsonAsync(client, $"/api/v1/organizations/{z.Id}");
