@@ -19,6 +19,8 @@ public static class DuesApi
             .WithSummary("Records one member's dues for one month or several consecutive months (at most 6 months back).");
         api.MapGet("/arrears", Arrears).RequireAuthorization(BastionPolicies.ReadRoster)
             .WithSummary("Members of an organization's subtree with unpaid months in the last 12, worst first; flags 6 consecutive unpaid months.");
+        api.MapGet("/totals", Totals).RequireAuthorization(BastionPolicies.ReadRoster)
+            .WithSummary("Dues collected in an organization's subtree in a year (default: this year), per direct child with the total.");
         api.MapGet("/arrears.xlsx", ArrearsExport).RequireAuthorization(BastionPolicies.ReadRoster)
             .WithSummary("The same arrears list as a workbook (at most 20,000 members).");
         api.MapGet("/members/{memberId:long}", OfMember).RequireAuthorization(BastionPolicies.ReadRoster)
@@ -46,6 +48,11 @@ public static class DuesApi
     private static async Task<Results<Ok<DuesArrearsReport>, NotFound>> Arrears(long? organizationId, int? page, int? pageSize, BastionDb db, HttpContext http, CancellationToken ct) =>
         (organizationId ?? http.User.Organization()) is { } id && await DuesArrears.ForOrganizationAsync(db, id, page, pageSize, ct) is { } report
             ? TypedResults.Ok(report)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<DuesTotals>, NotFound>> Totals(long? organizationId, int? year, BastionDb db, HttpContext http, CancellationToken ct) =>
+        (organizationId ?? http.User.Organization()) is { } id && await DuesTotalsQuery.ForSubtreeAsync(db, id, year ?? Clock.Today(db.Time).Year, ct) is { } totals
+            ? TypedResults.Ok(totals)
             : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, NotFound>> ArrearsExport(long? organizationId, BastionDb db, HttpContext http, CancellationToken ct) =>

@@ -14,6 +14,7 @@ public sealed class IndexModel(BastionDb db) : PageModel
 {
     public OrganizationDetail? Organization { get; private set; }
     public DuesArrearsReport? Report { get; private set; }
+    public DuesTotals? Totals { get; private set; }
     /// <summary>Months just recorded on the Record page, for the confirmation.</summary>
     public int? Recorded { get; private set; }
 
@@ -25,6 +26,7 @@ public sealed class IndexModel(BastionDb db) : PageModel
         Organization = await OrganizationQueries.GetAsync(db, id.Value, ct);
         if (Organization is null) return NotFound();
         Report = await DuesArrears.ForOrganizationAsync(db, id.Value, p, 50, ct);
+        Totals = await DuesTotalsQuery.ForSubtreeAsync(db, id.Value, Bastion.Shared.Clock.Today(db.Time).Year, ct);
         return Report is null ? NotFound() : Page();
     }
 }
