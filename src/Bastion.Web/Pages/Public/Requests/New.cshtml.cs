@@ -69,7 +69,7 @@ public sealed class NewModel(BastionDb db, PiiProtector pii, AttachmentStore sto
                 await store.AddAsync(db, request.OrganizationId, OwnerType, request.Id, photo.FileName, stream, ct);
             }
             if (photos.Count > 0) await db.SaveChangesAsync(ct);
-            return Redirect($"/public/requests/track?code={request.TrackingCode}&received=1");
+            return Redirect($"/public/requests/track?code={request.TrackingCode}&received=true");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
         await LoadListsAsync(ct);
