@@ -1339,7 +1339,7 @@ namespace Bastion.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionId", "HeldOn");
 
-                    b.HasIndex("OrganizationId", "Kind", "HeldOn");
+                    b.HasIndex("OrganizationId", "Kind", "HeldOn", "Status");
 
                     b.ToTable("Meetings", (string)null);
                 });

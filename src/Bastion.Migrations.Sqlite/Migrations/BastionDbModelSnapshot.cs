@@ -1284,7 +1284,7 @@ namespace Bastion.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionId", "HeldOn");
 
-                    b.HasIndex("OrganizationId", "Kind", "HeldOn");
+                    b.HasIndex("OrganizationId", "Kind", "HeldOn", "Status");
 
                     b.ToTable("Meetings", (string)null);
                 });
