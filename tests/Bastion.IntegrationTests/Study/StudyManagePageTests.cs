@@ -109,7 +109,7 @@ public sealed class StudyManagePageTests(BastionAppFixture app) : IClassFixture<
             Assert.Equal([(a.Id, 8.0)], attendance.Select(x => (x.MemberId, x.Hours)));
         }
 
-        Assert.Contains($"handler=Export&amp;org={tree.T1.Id}", await secretary.GetStringAsync($"/Study/Hours?org={tree.T1.Id}"));
+        Assert.Contains($"handler=Export&org={tree.T1.Id}", await secretary.GetStringAsync($"/Study/Hours?org={tree.T1.Id}"));
         using var export = await secretary.GetAsync($"/Study/Hours?handler=Export&org={tree.T1.Id}&year={DateTime.Today.Year}");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
@@ -119,7 +119,7 @@ public sealed class StudyManagePageTests(BastionAppFixture app) : IClassFixture<
         Assert.Equal(tree.T1.Name, rows[0].Name);
         Assert.Contains((tree.T1.Name, "2", "8", "4"), rows);
         Assert.Contains((tree.V1a.Name, "2", "8", "4"), rows);
-        Assert.Contains((tree.V1b.Name, "0", "0", "0"), rows);
+        Assert.Equal(2, rows.Count); // the roll-up lists organizations with members, as on the page
     }
 
     [Fact]
