@@ -123,6 +123,34 @@ public sealed class StudyManagePageTests(BastionAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task CampaignPage_RejectsAnEndBeforeTheStart_ThenAssignsTheCampaignDownTheTree()
+    {
+        var tree = await CascadeTree.BuildAsync(app.Database);
+        var secretary = await app.Factory.SignInAsync(await app.Factory.CreateUserAsync(BastionRoles.OrganizationDepartment, tree.T2.Id));
+        var page = $"/Study/Manage?org={tree.T2.Id}";
+        var token = await BastionFactory.AntiforgeryTokenAsync(secretary, page);
+        var start = DateTime.Today.ToString("yyyy-MM-dd");
+        using (var bad = await secretary.PostAsync(page + "&handler=Campaign", BastionFactory.Form((BastionFactory.AntiforgeryField, token),
+                   ("C.Title", "党史学习教育"), ("C.StartsOn", start), ("C.EndsOn", DateTime.Today.AddDays(-1).ToString("yyyy-MM-dd")))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("id=\"C_EndsOn-error\"", await bad.Content.ReadAsStringAsync());
+        }
+        await using (var db = app.Database.NewContext())
+            Assert.Equal(0, await db.Set<StudyCampaign>().CountAsync(c => c.OrganizationId == tree.T2.Id));
+        using (var ok = await secretary.PostAsync(page + "&handler=Campaign", BastionFactory.Form((BastionFactory.AntiforgeryField, token),
+                   ("C.Title", "党史学习教育"), ("C.StartsOn", start), ("C.EndsOn", DateTime.Today.AddDays(60).ToString("yyyy-MM-dd")), ("C.AssignToSubtree", "true"))))
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        await using (var db = app.Database.NewContext())
+        {
+            var campaign = await db.Set<StudyCampaign>().SingleAsync(c => c.OrganizationId == tree.T2.Id);
+            Assert.Equal("党史学习教育", campaign.Title);
+            Assert.NotNull(campaign.CascadeId);
+        }
+        Assert.Contains("党史学习教育</option>", await secretary.GetStringAsync(page));
+    }
+
+    [Fact]
     public async Task ResultsPage_CountsAttemptedAndPassedPerChild()
     {
         var tree = await CascadeTree.BuildAsync(app.Database);

@@ -85,7 +85,11 @@ public sealed class QuizModel(BastionDb db) : PageModel
         Last = attempts.FirstOrDefault(a => a.SubmittedAt is not null);
         var now = Clock.UtcNow(db.Time);
         // StartAsync hands back the running attempt without drawing a new paper.
-        if (attempts.Any(a => a.SubmittedAt is null && a.DeadlineAt >= now)) Running = await Quizzes.StartAsync(db, member, id, ct);
+        if (attempts.Any(a => a.SubmittedAt is null && a.DeadlineAt >= now))
+        {
+            try { Running = await Quizzes.StartAsync(db, member, id, ct); }
+            catch (NotFoundException) { Running = null; } // the member is no longer active
+        }
         return true;
     }
 }
