@@ -141,6 +141,7 @@ public static class BastionApp
         app.MapTransfersApi();
         app.MapStructureApi();
         app.MapDuesApi();
+        app.MapCallUpsApi();
         app.MapMeetingsApi();
         app.MapComplianceApi();
         app.MapAppraisalsApi();
