@@ -142,6 +142,7 @@ public static class BastionApp
         app.MapStructureApi();
         app.MapDuesApi();
         app.MapCallUpsApi();
+        app.MapVolunteeringApi();
         app.MapMeetingsApi();
         app.MapComplianceApi();
         app.MapAppraisalsApi();
