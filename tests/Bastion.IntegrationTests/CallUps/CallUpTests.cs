@@ -112,4 +112,36 @@ public sealed class CallUpTests(BastionAppFixture app) : IClassFixture<BastionAp
         var roster = await Http.GetJsonAsync(caller, $"/api/v1/callups/{id}/roster");
         Assert.Equal((0, 3, "Closed"), (roster.GetProperty("available").GetInt32(), roster.GetProperty("noAnswer").GetInt32(), roster.GetProperty("callUp").GetProperty("status").GetString()));
     }
+
+    [Fact]
+    public async Task Pages_AMemberAnswersOnThePhonePage_AndTheCallerSeesTheBranchCount()
+    {
+        var t = await BuildAsync();
+        var secretary = await Factory.CreateUserAsync(BastionRoles.OrganizationDepartment, t.Township.Id);
+        var callerBrowser = await Factory.SignInAsync(secretary);
+        var token = await BastionFactory.AntiforgeryTokenAsync(callerBrowser, "/CallUps");
+        using (var empty = await callerBrowser.PostAsync("/CallUps", BastionFactory.Form(("OrganizationId", t.Township.Id.ToString()), ("Kind", "Epidemic"),
+                   ("Title", ""), ("Instructions", "核酸检测点值守"), (BastionFactory.AntiforgeryField, token))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+            Assert.Contains("The title is required.", await empty.Content.ReadAsStringAsync());
+        }
+        using var issued = await callerBrowser.PostAsync("/CallUps", BastionFactory.Form(("OrganizationId", t.Township.Id.ToString()), ("Kind", "Epidemic"),
+            ("Title", "核酸检测点值守"), ("Instructions", "明早8时到卫生院报到"), (BastionFactory.AntiforgeryField, token)));
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        var rosterPath = issued.Headers.Location!.OriginalString;
+        var id = long.Parse(rosterPath.Split('/').Last());
+
+        var phone = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.Member, t.B1.OrganizationId, t.B1.Id));
+        var mineToken = await BastionFactory.AntiforgeryTokenAsync(phone, "/CallUps/Mine");
+        using (var answered = await phone.PostAsync($"/CallUps/Mine?id={id}", BastionFactory.Form(("answer", "Available"), ("Note", "<script>x</script>"), (BastionFactory.AntiforgeryField, mineToken))))
+            Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var mine = await phone.GetStringAsync("/CallUps/Mine");
+        Assert.Contains("核酸检测点值守", mine);
+        Assert.DoesNotContain("<script>x</script>", mine);
+
+        var html = await callerBrowser.GetStringAsync(rosterPath);
+        var row = System.Text.RegularExpressions.Regex.Match(html, $@"<tr><td>{System.Text.RegularExpressions.Regex.Escape(t.B.Name)}</td>(.*?)</tr>").Groups[1].Value;
+        Assert.Equal(["1", "0", "0"], System.Text.RegularExpressions.Regex.Matches(row, @">(\d+)<").Select(m => m.Groups[1].Value));
+    }
 }
