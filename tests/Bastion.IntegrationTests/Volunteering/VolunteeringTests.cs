@@ -100,4 +100,39 @@ public sealed class VolunteeringTests(BastionAppFixture app) : IClassFixture<Bas
         var detail = await Http.GetJsonAsync(organizer, $"/api/v1/volunteering/activities/{cleanup}");
         Assert.Equal([true, false], detail.GetProperty("signUps").EnumerateArray().Select(s => s.GetProperty("attended").GetBoolean()));
     }
+
+    [Fact]
+    public async Task Pages_AMemberSignsUpOnThePhone_TheOrganizerRecordsHours_AndTheHoursPageSumsThem()
+    {
+        var root = await TestData.AddRootAsync(app.Database);
+        var branch = await TestData.AddOrganizationAsync(app.Database, root, OrganizationKind.Branch, TestData.Unique("社区党支部"));
+        var (m1, _) = await TestData.AddMemberAsync(app.Database, branch, TestData.Unique("先锋"));
+        var organizer = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, branch.Id));
+        var today = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd");
+        var token = await BastionFactory.AntiforgeryTokenAsync(organizer, "/Volunteering");
+        using (var bad = await organizer.PostAsync("/Volunteering", BastionFactory.Form(("OrganizationId", branch.Id.ToString()), ("Kind", "ServiceArea"),
+                   ("Title", "便民服务"), ("Place", "社区服务中心"), ("Capacity", "0"), ("HeldOn", today), (BastionFactory.AntiforgeryField, token))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("The capacity is 1 to", await bad.Content.ReadAsStringAsync());
+        }
+        using var published = await organizer.PostAsync("/Volunteering", BastionFactory.Form(("OrganizationId", branch.Id.ToString()), ("Kind", "ServiceArea"),
+            ("Title", "便民服务"), ("Place", "社区服务中心"), ("Capacity", "1"), ("HeldOn", today), (BastionFactory.AntiforgeryField, token)));
+        var activityPath = published.Headers.Location!.OriginalString;
+        var id = long.Parse(activityPath.Split('/').Last());
+
+        var phone = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.Member, branch.Id, m1.Id));
+        var mineToken = await BastionFactory.AntiforgeryTokenAsync(phone, "/Volunteering/Mine");
+        using (var signed = await phone.PostAsync($"/Volunteering/Mine?id={id}", BastionFactory.Form((BastionFactory.AntiforgeryField, mineToken))))
+            Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
+        using (var again = await phone.PostAsync($"/Volunteering/Mine?id={id}", BastionFactory.Form((BastionFactory.AntiforgeryField, mineToken))))
+            Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+
+        var attendanceToken = await BastionFactory.AntiforgeryTokenAsync(organizer, activityPath);
+        using (var saved = await organizer.PostAsync(activityPath, BastionFactory.Form(("MemberIds", m1.Id.ToString()), ("AttendedIds", m1.Id.ToString()), ("Hours", "2.5"),
+                   (BastionFactory.AntiforgeryField, attendanceToken))))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var hours = await organizer.GetStringAsync($"/Volunteering/Hours?organizationId={branch.Id}");
+        Assert.Matches($@"<tr><td>{m1.Name}</td><td class=""text-end"">1</td><td class=""text-end"">2.5</td></tr>", hours);
+    }
 }
