@@ -59,7 +59,17 @@ public static class IssueCallUp
         };
         db.Set<CallUp>().Add(callUp);
         await db.SaveChangesAsync(ct);
-        db.Set<CallUpResponse>().AddRange(called.Select(m => new CallUpResponse { CallUpId = callUp.Id, MemberId = m.Id, OrganizationId = m.OrganizationId }));
+        // One INSERT … SELECT for the whole subtree: a call-up can reach thousands of members, and each response row
+        // starts as "no answer" (the call-up itself is audited; answers are audited as they change).
+        var active = (int)MemberStatus.Active;
+        var noAnswer = (int)CallUpAnswer.NoAnswer;
+        var inserted = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "CallUpResponses" ("CallUpId", "MemberId", "OrganizationId", "Answer")
+            SELECT {callUp.Id}, m."Id", m."OrganizationId", {noAnswer}
+            FROM "Members" m JOIN "Organizations" o ON o."Id" = m."OrganizationId"
+            WHERE m."Status" = {active} AND o."Path" >= {path} AND o."Path" < {upper}
+            """, ct);
+        if (inserted != called.Count) throw new DomainRuleException("call-up-changed", "The members of the subtree changed while calling up; try again.");
         await Notifier.ToMembersAsync(db, called.Select(m => m.Id),
             new NotificationMessage("call-up", $"应急动员：{title}", instructions.Length > 500 ? instructions[..500] : instructions, $"/CallUps/Mine", $"call-up:{callUp.Id}"), ct);
         await db.SaveChangesAsync(ct);
