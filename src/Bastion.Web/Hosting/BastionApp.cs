@@ -141,6 +141,8 @@ public static class BastionApp
         app.MapTransfersApi();
         app.MapStructureApi();
         app.MapDuesApi();
+        app.MapCallUpsApi();
+        app.MapVolunteeringApi();
         app.MapMeetingsApi();
         app.MapComplianceApi();
         app.MapAppraisalsApi();
