@@ -131,6 +131,34 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CallUps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Instructions = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedByUserId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallUps_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cascades",
                 columns: table => new
                 {
@@ -350,6 +378,33 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ServiceActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceActivities_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "VillageAssignments",
                 columns: table => new
                 {
@@ -428,6 +483,42 @@ namespace Bastion.Migrations.Sqlite.Migrations
                         name: "FK_AppraisalEntries_Members_MemberId",
                         column: x => x.MemberId,
                         principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CallUpResponses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallUpId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallUpResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CallUpResponses_CallUps_CallUpId",
+                        column: x => x.CallUpId,
+                        principalTable: "CallUps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CallUpResponses_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CallUpResponses_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -795,6 +886,43 @@ namespace Bastion.Migrations.Sqlite.Migrations
                         principalTable: "QuestionBanks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceSignUps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ActivityId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignedUpAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attended = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Hours = table.Column<double>(type: "REAL", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceSignUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceSignUps_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceSignUps_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceSignUps_ServiceActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "ServiceActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1318,6 +1446,32 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallUpResponses_CallUpId_MemberId",
+                table: "CallUpResponses",
+                columns: new[] { "CallUpId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallUpResponses_CallUpId_OrganizationId",
+                table: "CallUpResponses",
+                columns: new[] { "CallUpId", "OrganizationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallUpResponses_MemberId",
+                table: "CallUpResponses",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallUpResponses_OrganizationId",
+                table: "CallUpResponses",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CallUps_OrganizationId_StartsAt",
+                table: "CallUps",
+                columns: new[] { "OrganizationId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cascades_IssuerOrganizationId_Subject_CreatedAt",
                 table: "Cascades",
                 columns: new[] { "IssuerOrganizationId", "Subject", "CreatedAt" });
@@ -1566,6 +1720,11 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceActivities_OrganizationId_HeldOn",
+                table: "ServiceActivities",
+                columns: new[] { "OrganizationId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceRequests_AgentMemberId",
                 table: "ServiceRequests",
                 column: "AgentMemberId");
@@ -1610,6 +1769,22 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 table: "ServiceRequests",
                 column: "TrackingCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignUps_ActivityId_MemberId",
+                table: "ServiceSignUps",
+                columns: new[] { "ActivityId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignUps_MemberId_HeldOn",
+                table: "ServiceSignUps",
+                columns: new[] { "MemberId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceSignUps_OrganizationId_HeldOn",
+                table: "ServiceSignUps",
+                columns: new[] { "OrganizationId", "HeldOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StudyCampaigns_CascadeId",
@@ -1744,6 +1919,9 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 name: "CalendarFeeds");
 
             migrationBuilder.DropTable(
+                name: "CallUpResponses");
+
+            migrationBuilder.DropTable(
                 name: "CascadeTargetEvents");
 
             migrationBuilder.DropTable(
@@ -1777,6 +1955,9 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 name: "ResponsibilityLists");
 
             migrationBuilder.DropTable(
+                name: "ServiceSignUps");
+
+            migrationBuilder.DropTable(
                 name: "StudyRecords");
 
             migrationBuilder.DropTable(
@@ -1795,6 +1976,9 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 name: "AppraisalEntries");
 
             migrationBuilder.DropTable(
+                name: "CallUps");
+
+            migrationBuilder.DropTable(
                 name: "Households");
 
             migrationBuilder.DropTable(
@@ -1805,6 +1989,9 @@ namespace Bastion.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
+                name: "ServiceActivities");
 
             migrationBuilder.DropTable(
                 name: "StudyMaterials");
