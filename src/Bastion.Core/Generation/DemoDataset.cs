@@ -62,6 +62,7 @@ public sealed partial class DemoDataset
         d.BuildDues(seed);
         d.BuildMovement(seed);
         d.BuildVillages(seed);
+        d.BuildService(seed);
         d.Units = d.BuildUnits();
         d.Alliances = d.BuildAlliances();
         d.Positions = d.BuildPositions();

@@ -16,7 +16,8 @@ public static class DemoLoader
         var total = (long)data.Organizations.Count + data.Members.Count + data.Units.Count
             + data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.Positions.Count
             + data.DuesBases.Count + data.DuesPayments.Count + data.Transfers.Count + data.MobileRecords.Count + data.MobileContacts.Count
-            + data.VillageAssignments.Count + data.VillageIndicators.Count + data.Requests.RowCount;
+            + data.VillageAssignments.Count + data.VillageIndicators.Count + data.Requests.RowCount
+            + data.ServiceActivities.Count + data.ServiceSignUps.Count + data.CallUps.Count + data.CallUpResponses.Count;
         var done = 0L;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -48,9 +49,14 @@ public static class DemoLoader
             // So do mobile-member records (their contacts refer to them).
             db.AddRange(data.MobileRecords);
             db.AddRange(data.MobileContacts);
+            db.AddRange(data.ServiceActivities);
+            db.AddRange(data.ServiceSignUps);
+            db.AddRange(data.CallUps);
+            db.AddRange(data.CallUpResponses);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-            done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.MobileRecords.Count + data.MobileContacts.Count;
+            done += data.Alliances.Alliances.Count + data.Alliances.Members.Count + data.Alliances.Activities.Count + data.MobileRecords.Count + data.MobileContacts.Count
+                + data.ServiceActivities.Count + data.ServiceSignUps.Count + data.CallUps.Count + data.CallUpResponses.Count;
             progress?.Report(new Progress("alliances", done, total));
             foreach (var chunk in data.Requests.Grids.Cast<object>().Concat(data.Requests.Requests).Concat(data.Requests.Events).Concat(data.Requests.Steps).Chunk(BatchSize))
             {
@@ -107,7 +113,8 @@ public static class DemoLoader
 
     /// <summary>Tables whose rows the generator gives ids to.</summary>
     private static readonly string[] SequencedTables =
-        ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts", "Grids", "ServiceRequests", "RequestEvents", "AgencySteps", "Meetings"];
+        ["Organizations", "Members", "Alliances", "AllianceMembers", "AllianceActivities", "MobileRecords", "MobileContacts", "Grids", "ServiceRequests", "RequestEvents", "AgencySteps", "Meetings",
+         "ServiceActivities", "ServiceSignUps", "CallUps", "CallUpResponses"];
 
     /// <summary>The generator assigns ids itself; PostgreSQL's identity sequences must then move past them.</summary>
     public static async Task ResetIdentitySequencesAsync(BastionDb db, CancellationToken ct)
