@@ -9,6 +9,8 @@ public static class CascadeRules
     public const string NotAssignerRule = "Cascades.NotAssigner";
     public const string DueAfterParentRule = "Cascades.DueAfterParent";
     public const string NoTargetsRule = "Cascades.NoTargets";
+    /// <summary>A study assignment's target state follows from its members' study (see Study.StudyTargets); nobody sets it.</summary>
+    public const string DerivedStateRule = "Cascades.DerivedState";
 
     /// <summary>Open: the target still owes something (not submitted, not completed).</summary>
     public static bool IsOpen(TargetState state) => state is not (TargetState.Submitted or TargetState.Completed);

@@ -18,6 +18,16 @@ internal static class TargetChange
             throw new DomainRuleException(CascadeRules.NotAssignerRule, "Only the organization that assigned this task may accept or return it.");
     }
 
+    /// <summary>Study targets are derived from their members' study: acknowledging, reporting, submitting and deciding are refused.</summary>
+    public static async Task RequireSetByHandAsync(BastionDb db, CascadeTarget target, CancellationToken ct)
+    {
+        if (await IsStudyAsync(db, target.CascadeId, ct))
+            throw new DomainRuleException(CascadeRules.DerivedStateRule, "A study assignment's state follows from its members' recorded study and cannot be set by hand.");
+    }
+
+    public static Task<bool> IsStudyAsync(BastionDb db, long cascadeId, CancellationToken ct) =>
+        db.Set<Cascade>().AnyAsync(c => c.Id == cascadeId && c.Subject == CascadeSubject.Study, ct);
+
     public static void RequireNumber(decimal? number, string field)
     {
         if (number is { } n && (n < 0 || n > 1_000_000_000m)) throw ValidationFailedException.For(field, "The figure must be between 0 and 1,000,000,000.");
@@ -60,6 +70,7 @@ public static class AcknowledgeTarget
     public static async Task<CascadeTarget> HandleAsync(BastionDb db, long targetId, CancellationToken ct = default)
     {
         var target = await TargetChange.LoadAsync(db, targetId, ct);
+        await TargetChange.RequireSetByHandAsync(db, target, ct);
         TargetChange.RequireState(CascadeRules.MayAcknowledge(target.State), target.State, "acknowledged");
         target.State = TargetState.Acknowledged;
         target.AcknowledgedOn = Clock.Today(db.Time);
@@ -91,6 +102,7 @@ public static class ReportTargetProgress
 
         TargetChange.RequireNumber(command.Number, nameof(Command.Number));
         var target = await TargetChange.LoadAsync(db, targetId, ct);
+        await TargetChange.RequireSetByHandAsync(db, target, ct);
         TargetChange.RequireState(CascadeRules.MayReportProgress(target.State), target.State, "reported on");
         var today = Clock.Today(db.Time);
         target.AcknowledgedOn ??= today;
@@ -119,6 +131,7 @@ public static class SubmitTarget
         if (text.Length > 4000) throw ValidationFailedException.For(nameof(Command.Text), "At most 4000 characters.");
         TargetChange.RequireNumber(command.Number, nameof(Command.Number));
         var target = await TargetChange.LoadAsync(db, targetId, ct);
+        await TargetChange.RequireSetByHandAsync(db, target, ct);
         TargetChange.RequireState(CascadeRules.MaySubmit(target.State), target.State, "submitted");
         var today = Clock.Today(db.Time);
         target.AcknowledgedOn ??= today;
@@ -143,6 +156,7 @@ public static class AcceptTarget
     public static async Task<CascadeTarget> HandleAsync(BastionDb db, long targetId, Command command, CancellationToken ct = default)
     {
         var target = await TargetChange.LoadAsync(db, targetId, ct);
+        await TargetChange.RequireSetByHandAsync(db, target, ct);
         TargetChange.RequireState(CascadeRules.MayDecide(target.State), target.State, "accepted");
         await TargetChange.RequireAssignerAsync(db, target, ct);
         target.State = TargetState.Completed;
@@ -168,6 +182,7 @@ public static class ReturnTarget
         if (reason is null) throw ValidationFailedException.For(nameof(Command.Reason), "Give the reason for returning it.");
         if (reason.Length > 1000) throw ValidationFailedException.For(nameof(Command.Reason), "At most 1000 characters.");
         var target = await TargetChange.LoadAsync(db, targetId, ct);
+        await TargetChange.RequireSetByHandAsync(db, target, ct);
         TargetChange.RequireState(CascadeRules.MayDecide(target.State), target.State, "returned");
         await TargetChange.RequireAssignerAsync(db, target, ct);
         target.State = TargetState.Returned;
@@ -213,8 +228,11 @@ public static class PassDownTarget
         var added = chosen.Where(c => !existing.Contains(c.Id)).ToList();
         if (added.Count == 0) throw new DomainRuleException(CascadeRules.NoTargetsRule, "Every chosen organization already has this task.");
         await IssueCascade.AddTargetsAsync(db, target.CascadeId, org.Id, target.Id, instructions, dueOn, added, ct);
+        var study = await TargetChange.IsStudyAsync(db, target.CascadeId, ct);
+        // A study target passed down keeps its derived state; the new ones start from their members' study so far.
+        if (study) await Study.StudyTargets.RefreshCascadeAsync(db, target.CascadeId, added.Select(a => a.Id).ToList(), ct);
 
-        if (target.State == TargetState.NotStarted)
+        if (target.State == TargetState.NotStarted && !study)
         {
             target.State = TargetState.Acknowledged;
             target.AcknowledgedOn = Clock.Today(db.Time);

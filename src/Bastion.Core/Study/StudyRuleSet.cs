@@ -25,6 +25,12 @@ public sealed record StudyRuleSet
     public required int ReadingCharactersPerMinute { get; init; }
     public required decimal MinimumShareOfLength { get; init; }
     public required string MinimumSource { get; init; }
+    /// <summary>
+    /// Share of an assigned organization's active members (its subtree's) who must have completed every material of the
+    /// campaign for its study target to be completed, in (0, 1].
+    /// </summary>
+    public required decimal CompletionShare { get; init; }
+    public required string CompletionShareSource { get; init; }
 
     private static readonly Lazy<StudyRuleSet> s_national = new(() => LoadResource(NationalResource));
 
@@ -45,8 +51,12 @@ public sealed record StudyRuleSet
             throw new InvalidOperationException($"Study rule set {set.Version}: yearly hours must be positive, the leaders' no lower than everyone's.");
         if (set.ReadingCharactersPerMinute <= 0) throw new InvalidOperationException($"Study rule set {set.Version}: reading speed must be positive.");
         if (set.MinimumShareOfLength is <= 0 or > 1) throw new InvalidOperationException($"Study rule set {set.Version}: the minimum share must be in (0, 1].");
+        if (set.CompletionShare is <= 0 or > 1) throw new InvalidOperationException($"Study rule set {set.Version}: the completion share must be in (0, 1].");
         return set;
     }
+
+    /// <summary>Whether <paramref name="done"/> of <paramref name="members"/> active members reach the completion share (never with no members).</summary>
+    public bool IsCompleted(int done, int members) => members > 0 && done >= (int)Math.Ceiling(members * CompletionShare - 1e-9m);
 
     /// <summary>Length of an article in minutes at the rule's reading speed (at least 1).</summary>
     public int ReadingMinutes(int characters) => Math.Max(1, (int)Math.Ceiling(characters / (double)ReadingCharactersPerMinute));

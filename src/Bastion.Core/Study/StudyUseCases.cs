@@ -78,6 +78,8 @@ public static class PublishMaterial
             file.OwnerId = material.Id;
             await db.SaveChangesAsync(ct);
         }
+        // A new material of an assigned campaign is one more to complete: its targets are recomputed.
+        if (material.CampaignId is { } campaignId) await StudyTargets.RefreshCampaignAsync(db, campaignId, null, ct);
         await transaction.CommitAsync(ct);
         return material;
     }
@@ -159,7 +161,18 @@ public static class StudySessions
         var alreadyCounted = await db.Set<StudyRecord>().AnyAsync(r => r.MemberId == memberId && r.MaterialId == record.MaterialId && r.Counted && r.Id != record.Id, ct);
         record.Counted = !alreadyCounted && record.Minutes >= material.MinimumMinutes;
         record.Hours = record.Counted ? material.CreditHours : 0;
+        if (!record.Counted || material.CampaignId is not { } campaignId)
+        {
+            await db.SaveChangesAsync(ct);
+            return record;
+        }
+        // A counted study of a campaign's material moves the study targets of the member's organization and of the
+        // organizations above it, in the same transaction: the roll-up shows it at once.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        var path = await db.Organizations.IgnoreQueryFilters().Where(o => o.Id == record.OrganizationId).Select(o => o.Path).FirstAsync(ct);
+        await StudyTargets.RefreshCampaignAsync(db, campaignId, Organizations.TreePath.Ids(path).ToList(), ct);
+        await transaction.CommitAsync(ct);
         return record;
     }
 }

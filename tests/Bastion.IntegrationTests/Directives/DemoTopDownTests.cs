@@ -38,6 +38,13 @@ public sealed class DemoTopDownTests
         Assert.True(ledgerRows[0].Hours > 0);
         Assert.True(await db.Set<StudyRecord>().AnyAsync(r => !r.Counted));
 
+        // The study assignment's targets follow from the members' records: some completed, some under way, and
+        // recomputing them from the records changes nothing.
+        var campaign = await db.Set<StudyCampaign>().AsNoTracking().SingleAsync(c => c.CascadeId != null);
+        var study = (await CascadeQueries.LevelAsync(db, campaign.CascadeId!.Value, campaign.OrganizationId))![0];
+        Assert.True(study.Completed > 0 && study.InProgress > 0 && study.Completed < study.Total, $"{study}");
+        Assert.Equal(0, await StudyTargets.RefreshAsync(db, campaign.CascadeId!.Value, campaign.Id, null));
+
         // The audit chain is intact after generation, and the next audited write continues it.
         await using (var next = database.NewContext())
         {
