@@ -151,6 +151,37 @@ public sealed class StudyTargetTests(BastionAppFixture app) : IClassFixture<Bast
     }
 
     [Fact]
+    public async Task WhenAMemberLeaves_TheHourlyJobRecomputesWhoMustStudy()
+    {
+        var (tree, campaign, videos, a1, a2, b1, clock) = await ArrangeAsync();
+        var cascadeId = campaign.CascadeId!.Value;
+        foreach (var v in videos)
+        {
+            await StudyAsync(tree.V1a, a1, v, 40, clock);
+            await StudyAsync(tree.G, a2, v, 40, clock);
+        }
+        var before = await TargetsAsync(cascadeId);
+        Assert.Equal((TargetState.InProgress, 66), (before[tree.T1.Id].State, before[tree.T1.Id].Percent));
+
+        // V1b's only active member transfers out: the township's remaining members have all studied.
+        await using (var db = app.Database.NewContext())
+            await db.Members.Where(m => m.Id == b1.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MemberStatus.TransferredOut));
+        Assert.Equal(before, await TargetsAsync(cascadeId));
+        string line;
+        await using (var db = app.Database.NewContext(FixedDataScope.System("job"), clock))
+            line = await new StudyTargetsJob().RunAsync(db, CancellationToken.None);
+        Assert.Contains("targets changed", line);
+        var after = await TargetsAsync(cascadeId);
+        Assert.Equal((TargetState.Completed, 100), (after[tree.T1.Id].State, after[tree.T1.Id].Percent));
+        // A branch with nobody left to study is not completed by default.
+        Assert.Equal(TargetState.NotStarted, after[tree.V1b.Id].State);
+        Assert.Equal(before[tree.V2a.Id], after[tree.V2a.Id]);
+        // Run again: nothing changes.
+        await using (var db = app.Database.NewContext(FixedDataScope.System("job"), clock))
+            Assert.EndsWith("0 targets changed.", await new StudyTargetsJob().RunAsync(db, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task StudyTargets_CannotBeSetByHand()
     {
         var (tree, campaign, videos, a1, _, _, clock) = await ArrangeAsync();

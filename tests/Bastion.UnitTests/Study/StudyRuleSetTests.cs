@@ -40,4 +40,26 @@ public sealed class StudyRuleSetTests
         var json = System.Text.Json.JsonSerializer.Serialize(Rules with { LeaderAnnualHours = 10 }, Bastion.Shared.RuleSetResources.Json);
         Assert.Throws<InvalidOperationException>(() => StudyRuleSet.Parse(json));
     }
+
+    [Fact]
+    public void CompletionShare_IsMarkedAsADefault_AndMustBeAShare()
+    {
+        Assert.Equal(1.0m, Rules.CompletionShare);
+        Assert.Contains("默认值", Rules.CompletionShareSource);
+        foreach (var bad in new[] { 0m, -0.5m, 1.01m })
+        {
+            var json = System.Text.Json.JsonSerializer.Serialize(Rules with { CompletionShare = bad }, Bastion.Shared.RuleSetResources.Json);
+            Assert.Throws<InvalidOperationException>(() => StudyRuleSet.Parse(json));
+        }
+    }
+
+    [Theory]
+    [InlineData(1.0, 3, 3, true)]
+    [InlineData(1.0, 2, 3, false)]
+    [InlineData(0.9, 9, 10, true)]
+    [InlineData(0.9, 8, 10, false)]
+    [InlineData(0.8, 4, 5, true)]
+    [InlineData(1.0, 0, 0, false)]
+    public void IsCompleted_CountsTheShareOfActiveMembers(double share, int done, int members, bool completed) =>
+        Assert.Equal(completed, (Rules with { CompletionShare = (decimal)share }).IsCompleted(done, members));
 }
