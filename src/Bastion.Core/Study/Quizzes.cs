@@ -169,12 +169,13 @@ public static class Quizzes
         public IReadOnlyList<int>? Correct { get; init; }
     }
 
-    /// <summary>Adds a question to a bank in the caller's subtree: single choice has one answer, multiple at least one, true/false two fixed options.</summary>
-    public static async Task<Question> AddQuestionAsync(BastionDb db, long bankId, QuestionInput input, CancellationToken ct = default)
+    /// <summary>
+    /// The question described by <paramref name="input"/>, or null with the errors per field (Kind, Text, Options,
+    /// Correct): single choice has one answer, multiple choice at least one, true/false two fixed options.
+    /// </summary>
+    public static Question? Check(QuestionInput input, out Dictionary<string, string[]> errors)
     {
-        var bank = await db.Set<QuestionBank>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bankId, ct) ?? throw new NotFoundException($"Bank {bankId}");
-        if (!await db.Organizations.AnyAsync(o => o.Id == bank.OrganizationId, ct)) throw new NotFoundException($"Bank {bankId}");
-        var errors = new Dictionary<string, string[]>();
+        errors = new Dictionary<string, string[]>();
         var text = input.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > 2000) errors[nameof(QuestionInput.Text)] = ["Write the question (at most 2000 characters)."];
         var kind = input.Kind;
@@ -186,11 +187,20 @@ public static class Quizzes
         if (correct.Any(i => i < 0 || i >= options.Count)) errors[nameof(QuestionInput.Correct)] = ["A correct answer points at no option."];
         else if (kind is QuestionKind.SingleChoice or QuestionKind.TrueFalse && correct.Count != 1) errors[nameof(QuestionInput.Correct)] = ["Mark exactly one correct answer."];
         else if (kind == QuestionKind.MultipleChoice && correct.Count < 1) errors[nameof(QuestionInput.Correct)] = ["Mark the correct answers."];
-        if (errors.Count > 0) throw new ValidationFailedException(errors);
-        var question = new Question
+        if (errors.Count > 0) return null;
+        return new Question
         {
-            BankId = bank.Id, Kind = kind!.Value, Text = text!, OptionsJson = JsonSerializer.Serialize(options), AnswerMask = correct.Aggregate(0, (m, i) => m | (1 << i)),
+            Kind = kind!.Value, Text = text!, OptionsJson = JsonSerializer.Serialize(options), AnswerMask = correct.Aggregate(0, (m, i) => m | (1 << i)),
         };
+    }
+
+    /// <summary>Adds a question to a bank in the caller's subtree: single choice has one answer, multiple at least one, true/false two fixed options.</summary>
+    public static async Task<Question> AddQuestionAsync(BastionDb db, long bankId, QuestionInput input, CancellationToken ct = default)
+    {
+        var bank = await db.Set<QuestionBank>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == bankId, ct) ?? throw new NotFoundException($"Bank {bankId}");
+        if (!await db.Organizations.AnyAsync(o => o.Id == bank.OrganizationId, ct)) throw new NotFoundException($"Bank {bankId}");
+        var question = Check(input, out var errors) ?? throw new ValidationFailedException(errors);
+        question.BankId = bank.Id;
         db.Set<Question>().Add(question);
         await db.SaveChangesAsync(ct);
         return question;

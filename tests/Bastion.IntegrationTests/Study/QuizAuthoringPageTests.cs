@@ -150,4 +150,65 @@ public sealed class QuizAuthoringPageTests(BastionAppFixture app) : IClassFixtur
         Assert.Contains($"/Study/Banks?org={tree.T2.Id}", manage);
         Assert.Contains("href=\"/Study/Banks\"", manage);
     }
+
+    [Fact]
+    public async Task ImportFromExcel_RefusesTheWholeSheetWithRowErrors_ThenImportsTheTemplatesRows()
+    {
+        var tree = await CascadeTree.BuildAsync(app.Database);
+        long bankId;
+        await using (var db = CascadeTree.Scoped(app.Database, tree.V2b))
+            bankId = (await Quizzes.CreateBankAsync(db, tree.V2b.Id, "支部题库")).Id;
+        var secretary = await app.Factory.SignInAsync(await app.Factory.CreateUserAsync(BastionRoles.OrganizationDepartment, tree.V2b.Id));
+        var page = $"/Study/Bank/{bankId}";
+        var token = await BastionFactory.AntiforgeryTokenAsync(secretary, page);
+
+        async Task<HttpResponseMessage> PostAsync(byte[] workbook) =>
+            await secretary.PostAsync(page + "?handler=Import", new MultipartFormDataContent
+                { { new StringContent(token), BastionFactory.AntiforgeryField }, { new ByteArrayContent(workbook), "file", "试题.xlsx" } });
+
+        object?[] Row(string kind, string text, string? a, string? b, string answer) => [kind, text, a, b, null, null, null, null, null, null, answer];
+        var bad = Bastion.Shared.Workbook.Write("试题", ImportQuestions.Columns,
+        [
+            Row("单选题", "好题", "甲", "乙", "A"),
+            Row("单选题", "两个答案", "甲", "乙", "AB"),
+            Row("问答题", "题型不对", "甲", "乙", "A"),
+            Row("多选题", "一个选项", "甲", null, "A"),
+            Row("判断题", "答案不对", null, null, "也许"),
+        ]);
+        using (var refused = await PostAsync(bad))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("data-row=\"3\" data-column=\"正确答案\"", html);
+            Assert.Contains("data-row=\"4\" data-column=\"题型\"", html);
+            Assert.Contains("data-row=\"5\" data-column=\"选项A\"", html);
+            Assert.Contains("data-row=\"6\" data-column=\"正确答案\"", html);
+            Assert.DoesNotContain("data-row=\"2\"", html);
+        }
+        using (var notAWorkbook = await PostAsync("not a workbook"u8.ToArray()))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, notAWorkbook.StatusCode);
+            Assert.Contains("id=\"import-file-error\"", await notAWorkbook.Content.ReadAsStringAsync());
+        }
+        Assert.Equal(0, await QuestionsAsync(app.Database, bankId));
+
+        var template = await secretary.GetByteArrayAsync(page + "?handler=Template");
+        using (var ok = await PostAsync(template))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+            Assert.Contains("done=imported&count=3", ok.Headers.Location!.OriginalString);
+        }
+        await using (var db = app.Database.NewContext())
+        {
+            var saved = await db.Set<Question>().Where(q => q.BankId == bankId).OrderBy(q => q.Id).Select(q => new { q.Kind, q.AnswerMask }).ToListAsync();
+            Assert.Equal([(QuestionKind.SingleChoice, 1), (QuestionKind.MultipleChoice, 3), (QuestionKind.TrueFalse, 1)], saved.Select(q => (q.Kind, q.AnswerMask)));
+        }
+        // Another branch's secretary cannot import into this bank.
+        var other = await app.Factory.SignInAsync(await app.Factory.CreateUserAsync(BastionRoles.OrganizationDepartment, tree.V2c.Id));
+        var otherToken = await BastionFactory.AntiforgeryTokenAsync(other, $"/Study/Banks?org={tree.V2c.Id}");
+        using (var denied = await other.PostAsync(page + "?handler=Import", new MultipartFormDataContent
+                   { { new StringContent(otherToken), BastionFactory.AntiforgeryField }, { new ByteArrayContent(template), "file", "试题.xlsx" } }))
+            Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        Assert.Equal(3, await QuestionsAsync(app.Database, bankId));
+    }
 }

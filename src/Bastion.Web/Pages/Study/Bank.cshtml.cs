@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Bastion.Data;
+using Bastion.Members;
+using Bastion.Shared;
 using Bastion.Study;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +13,8 @@ namespace Bastion.Web.Pages.Study;
 /// <summary>
 /// One question bank (/Study/Bank/{id}): its questions with their correct options, and — when the bank was published
 /// in the caller's scope — a form to add a single-choice, multiple-choice or true/false question. The use case checks
-/// the question (one answer for single choice, 2–8 options, none empty…); its errors appear beside the fields.
+/// the question (one answer for single choice, 2–8 options, none empty…); its errors appear beside the fields. Questions
+/// may also be imported from a workbook (all rows or none; the rows' errors are listed by row and column).
 /// </summary>
 [Authorize(Policy = BastionPolicies.ReadRoster)]
 public sealed class BankModel(BastionDb db) : StudyFormPage
@@ -36,6 +39,10 @@ public sealed class BankModel(BastionDb db) : StudyFormPage
     }
 
     [BindProperty(SupportsGet = true)] public string? Done { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Count { get; set; }
+
+    /// <summary>The rows refused by the last import, when it was refused.</summary>
+    public IReadOnlyList<RosterWorkbook.RowError> ImportErrors { get; private set; } = [];
     [BindProperty(Name = "Q")] public QuestionForm Q { get; set; } = new();
 
     public QuestionBank Bank { get; private set; } = null!;
@@ -49,6 +56,26 @@ public sealed class BankModel(BastionDb db) : StudyFormPage
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         return await RunAsync("Q", () => Quizzes.AddQuestionAsync(db, id, Input(Q), ct), () => $"/Study/Bank/{id}?done=question", () => LoadAsync(id, ct));
+    }
+
+    public IActionResult OnGetTemplate() => File(ImportQuestions.Template(), Workbook.ContentType, "试题导入模板.xlsx");
+
+    public async Task<IActionResult> OnPostImportAsync(long id, IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ImportQuestions.Result? result = null;
+        try
+        {
+            if (file is null || file.Length == 0) throw ValidationFailedException.For("File", "Choose a workbook (.xlsx) to import.");
+            await using var stream = file.OpenReadStream();
+            result = await ImportQuestions.HandleAsync(db, id, stream, ct);
+        }
+        catch (ValidationFailedException e) { Errors = e.Errors; }
+        if (result is { Succeeded: true }) return Redirect($"/Study/Bank/{id}?done=imported&count={result.Imported}");
+        ImportErrors = result?.Errors ?? [];
+        FailedForm = "I";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     /// <summary>
