@@ -27,6 +27,7 @@ public static class StudyApi
         var manage = app.MapGroup("/api/v1").WithTags("Study").RequireAuthorization(BastionPolicies.ReadRoster);
         manage.MapPost("/organizations/{id:long}/study/materials", Publish).WithSummary("Publishes a material for the organization's subtree (JSON, or multipart/form-data with the document in 'file').");
         manage.MapPost("/organizations/{id:long}/study/campaigns", Campaign).WithSummary("Creates a campaign; with targets it is assigned down the tree through a cascade, due at its end.");
+        manage.MapGet("/study/campaigns/{id:long}/rollup", CampaignRollUp).WithSummary("An assigned campaign's roll-up at a node (default the publisher): the node, then its children with targets below; each target's state follows from its members' counted study.");
         manage.MapPost("/organizations/{id:long}/training-sessions", Training).WithSummary("Records an offline training session and its attendees; full day = 8, half day = 4 学时 by default.");
         manage.MapGet("/organizations/{id:long}/study/hours", Hours).WithSummary("Active members of the subtree with their hours for the year, target and projection; behind=true for those behind only.");
         manage.MapGet("/organizations/{id:long}/study/rollup", RollUp).WithSummary("Members and members behind per sub-organization for the year (one grouped statement), largest share behind first.");
@@ -128,6 +129,13 @@ public static class StudyApi
     {
         var c = await CreateCampaign.HandleAsync(db, id, command, ct);
         return TypedResults.Created($"/api/v1/study/campaigns", c);
+    }
+
+    private static async Task<Results<Ok<List<Bastion.Cascades.RollUpRow>>, NotFound>> CampaignRollUp(long id, long? node, BastionDb db, CancellationToken ct)
+    {
+        var campaign = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(StudyQueries.VisibleCampaigns(db).Where(c => c.Id == id && c.CascadeId != null), ct);
+        if (campaign is null) return TypedResults.NotFound();
+        return await Bastion.Cascades.CascadeQueries.LevelAsync(db, campaign.CascadeId!.Value, node ?? campaign.OrganizationId, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound();
     }
 
     private static async Task<Created<TrainingSession>> Training(long id, RecordTraining.Command command, BastionDb db, CancellationToken ct)

@@ -182,6 +182,28 @@ public sealed class StudyTargetTests(BastionAppFixture app) : IClassFixture<Bast
     }
 
     [Fact]
+    public async Task CampaignRollUpApi_ShowsTheDerivedCounts_ForTheCountyAndATownship()
+    {
+        var (tree, campaign, videos, a1, a2, _, clock) = await ArrangeAsync();
+        foreach (var v in videos)
+        {
+            await StudyAsync(tree.V1a, a1, v, 40, clock);
+            await StudyAsync(tree.G, a2, v, 40, clock);
+        }
+        var county = await app.Factory.CreateApiClientAsync(await app.Factory.CreateUserAsync(Bastion.Identity.BastionRoles.OrganizationDepartment, tree.C.Id));
+        var rows = (await Http.GetJsonAsync(county, $"/api/v1/study/campaigns/{campaign.Id}/rollup")).EnumerateArray().ToList();
+        Assert.Equal(tree.C.Id, rows[0].GetProperty("organizationId").GetInt64());
+        Assert.Equal((4, 1), (rows[0].GetProperty("total").GetInt32(), rows[0].GetProperty("completed").GetInt32()));
+        var township = (await Http.GetJsonAsync(county, $"/api/v1/study/campaigns/{campaign.Id}/rollup?node={tree.T1.Id}")).EnumerateArray().First();
+        // The API reads on today's date, long after the campaign's end: what is not completed is overdue.
+        Assert.Equal((3, 1, 2), (township.GetProperty("total").GetInt32(), township.GetProperty("completed").GetInt32(), township.GetProperty("overdue").GetInt32()));
+        // Outside the caller's scope: not found.
+        var other = await app.Factory.CreateApiClientAsync(await app.Factory.CreateUserAsync(Bastion.Identity.BastionRoles.OrganizationDepartment, tree.T2.Id));
+        using var hidden = await other.GetAsync($"/api/v1/study/campaigns/{campaign.Id}/rollup?node={tree.T1.Id}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, hidden.StatusCode);
+    }
+
+    [Fact]
     public async Task StudyTargets_CannotBeSetByHand()
     {
         var (tree, campaign, videos, a1, _, _, clock) = await ArrangeAsync();
