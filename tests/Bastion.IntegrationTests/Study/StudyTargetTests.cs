@@ -151,6 +151,33 @@ public sealed class StudyTargetTests(BastionAppFixture app) : IClassFixture<Bast
     }
 
     [Fact]
+    public async Task CampaignPage_ShowsTheDerivedRollUpAtEachNode_WithTheTargetsOfABucket()
+    {
+        var (tree, campaign, videos, a1, a2, _, clock) = await ArrangeAsync();
+        foreach (var (org, member) in new[] { (tree.V1a, a1), (tree.G, a2) })
+            foreach (var video in videos) await StudyAsync(org, member, video, 40, clock);
+        var staff = await app.Factory.SignInAsync(await app.Factory.CreateUserAsync(Bastion.Identity.BastionRoles.OrganizationDepartment, tree.C.Id));
+
+        // The campaign ended (by the server's clock) before the others studied: V1a is completed, the rest overdue.
+        var html = await staff.GetStringAsync($"/Study/Campaign/{campaign.Id}");
+        Assert.Contains($"data-org=\"{tree.C.Id}\" data-total=\"4\" data-completed=\"1\" data-overdue=\"3\" data-notstarted=\"0\"", html);
+        Assert.Contains($"data-org=\"{tree.T1.Id}\" data-total=\"3\" data-completed=\"1\" data-overdue=\"2\"", html);
+        Assert.Contains("id=\"rollup-chart\"", html);
+        Assert.DoesNotContain("data-testid=\"not-assigned\"", html);
+
+        html = await staff.GetStringAsync($"/Study/Campaign/{campaign.Id}?node={tree.T1.Id}&bucket=overdue");
+        Assert.Contains($"data-org=\"{tree.V1b.Id}\" data-total=\"1\" data-completed=\"0\" data-overdue=\"1\"", html);
+        Assert.Equal(2, html.Split("data-testid=\"target-row\"").Length - 1);
+
+        // A node with no target at or below it says so; a campaign that does not exist is not found.
+        html = await staff.GetStringAsync($"/Study/Campaign/{campaign.Id}?node={tree.V2b.Id}");
+        Assert.Contains("data-testid=\"no-targets\"", html);
+        Assert.DoesNotContain("data-testid=\"rollup\"", html);
+        using var missing = await staff.GetAsync($"/Study/Campaign/{long.MaxValue}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task WhenAMemberLeaves_TheHourlyJobRecomputesWhoMustStudy()
     {
         var (tree, campaign, videos, a1, a2, b1, clock) = await ArrangeAsync();

@@ -41,12 +41,7 @@ public sealed class DetailsModel(BastionDb db) : PageModel
         {
             Node = n;
             Level = level;
-            var nodePath = await db.Organizations.Where(o => o.Id == n).Select(o => o.Path).FirstAsync(ct);
-            var ids = TreePath.Ids(nodePath);
-            var top = issuerVisible ? directive.IssuerOrganizationId : ids[0];
-            var fromTop = ids.SkipWhile(i => i != top).ToList();
-            var names = await db.Organizations.Where(o => fromTop.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-            Path = fromTop.Where(names.ContainsKey).Select(i => new OrganizationBreadcrumb(i, names[i])).ToList();
+            Path = await Bastion.Web.Pages.Shared.CascadeRollUpView.PathAsync(db, issuerVisible ? directive.IssuerOrganizationId : null, n, ct);
             try { ParsedBucket = Api.DirectivesApi.ParseBucket(Bucket); }
             catch (ValidationFailedException) { return BadRequest(); }
             Targets = await CascadeQueries.TargetsAsync(db, directive.CascadeId, n, ParsedBucket, P, 50, ct);
