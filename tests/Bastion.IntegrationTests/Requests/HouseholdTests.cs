@@ -70,7 +70,10 @@ public sealed class HouseholdTests(BastionAppFixture app) : IClassFixture<Bastio
             Assert.True(errors.TryGetProperty("Address", out _) && errors.TryGetProperty("KeeperMemberId", out _));
         }
         await using (var db = app.Database.NewContext())
-            Assert.Equal(("长安街9号", (long?)null), await db.Set<Bastion.Grids.Household>().Where(h => h.Id == id).Select(h => ValueTuple.Create(h.Address, h.KeeperMemberId)).SingleAsync());
+        {
+            var unchanged = await db.Set<Bastion.Grids.Household>().SingleAsync(h => h.Id == id);
+            Assert.Equal(("长安街9号", 2, (long?)null), (unchanged.Address, unchanged.PeopleCount, unchanged.KeeperMemberId));
+        }
         using (var ok = await Http.PutJsonAsync(secretary, $"/api/v1/grids/households/{id}", new { address = "长安街9号", peopleCount = 3, keeperMemberId = keeper.Id }))
             Assert.Equal(keeper.Id, (await Http.JsonAsync(ok)).GetProperty("keeperMemberId").GetInt64());
         var asMember = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.Member, t.Community.Id, keeper.Id));
