@@ -127,6 +127,14 @@ public sealed class VolunteeringTests(BastionAppFixture app) : IClassFixture<Bas
             Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         using (var again = await phone.PostAsync($"/Volunteering/Mine?id={id}", BastionFactory.Form((BastionFactory.AntiforgeryField, mineToken))))
             Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var (m2, _) = await TestData.AddMemberAsync(app.Database, branch, TestData.Unique("后来者"));
+        var late = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.Member, branch.Id, m2.Id));
+        var lateToken = await BastionFactory.AntiforgeryTokenAsync(late, "/Volunteering/Mine");
+        using (var full = await late.PostAsync($"/Volunteering/Mine?id={id}", BastionFactory.Form((BastionFactory.AntiforgeryField, lateToken))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
+            Assert.Contains("名额已被报满，请刷新页面后选择其他活动。", await full.Content.ReadAsStringAsync());
+        }
 
         var attendanceToken = await BastionFactory.AntiforgeryTokenAsync(organizer, activityPath);
         using (var saved = await organizer.PostAsync(activityPath, BastionFactory.Form(("MemberIds", m1.Id.ToString()), ("AttendedIds", m1.Id.ToString()), ("Hours", "2.5"),
