@@ -15,7 +15,11 @@ public sealed partial class DemoDataset
     public RequestData Requests { get; private set; } = new([], [], [], []);
 
     /// <summary>Replaces the requests with a year of them in every county given (benchmarks use all counties of a city).</summary>
-    public void UseRequestsOf(IEnumerable<Organization> counties) => Requests = BuildRequests(counties);
+    public void UseRequestsOf(IEnumerable<Organization> counties)
+    {
+        Requests = BuildRequests(counties);
+        Households = BuildHouseholds();
+    }
 
     /// <summary>
     /// Two to four grids for every village and community organization under <paramref name="counties"/>, and a year

@@ -68,6 +68,7 @@ public sealed partial class DemoDataset
         d.Positions = d.BuildPositions();
         d.Appraisals = d.BuildAppraisals(seed);
         d.Requests = d.BuildRequests([d.FirstCounty]);
+        d.Households = d.BuildHouseholds();
         d.BuildMeetings();
         return d;
     }

@@ -67,6 +67,7 @@ public static class DemoLoader
                 progress?.Report(new Progress("requests", done, total));
             }
             await data.LoadMeetingsAsync(db, ct);
+            await data.LoadHouseholdsAsync(db, ct);
             await ResetIdentitySequencesAsync(db, ct);
             // Units get their ids from the database, after the sequences above have moved past the generated ids.
             foreach (var chunk in data.Units.Chunk(BatchSize))

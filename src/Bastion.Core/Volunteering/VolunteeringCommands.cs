@@ -69,10 +69,18 @@ public static class SignUpForActivity
         if (activity.Cancelled) throw new DomainRuleException("service-cancelled", "This activity was cancelled.");
         if (activity.HeldOn < Clock.Today(db.Time)) throw new DomainRuleException("service-past", "This activity has already taken place.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, ct);
+        // Taking the last places concurrently: a Serializable transaction made PostgreSQL abort one of two racing
+        // sign-ups with a serialization failure (a 500). Instead the activity's row is locked first by a no-op UPDATE
+        // (a row lock on PostgreSQL, the database write lock on SQLite), so racing sign-ups for one activity queue up
+        // and each counts, under READ COMMITTED, the places its predecessors took: exactly Capacity succeed and the
+        // rest get "service-full". The same UPDATE re-checks cancellation under the lock.
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
+        var locked = await db.Set<ServiceActivity>().IgnoreQueryFilters().Where(a => a.Id == activityId && !a.Cancelled)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Capacity, a => a.Capacity), ct);
+        if (locked == 0) throw new DomainRuleException("service-cancelled", "This activity was cancelled.");
         var signUps = db.Set<ServiceSignUp>().IgnoreQueryFilters().Where(s => s.ActivityId == activityId);
         if (await signUps.AnyAsync(s => s.MemberId == mid, ct)) throw new DomainRuleException("service-already-signed-up", "You have already signed up for this activity.");
-        if (await signUps.CountAsync(ct) >= activity.Capacity) throw new DomainRuleException("service-full", "This activity is full.");
+        if (await signUps.CountAsync(ct) >= activity.Capacity) throw new DomainRuleException("service-full", "This activity is full: all places are taken.");
         var signUp = new ServiceSignUp { ActivityId = activityId, MemberId = mid, OrganizationId = member.OrganizationId, HeldOn = activity.HeldOn, SignedUpAt = Clock.UtcNow(db.Time) };
         db.Set<ServiceSignUp>().Add(signUp);
         await db.SaveChangesAsync(ct);

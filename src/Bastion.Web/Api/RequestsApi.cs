@@ -48,6 +48,10 @@ public static class RequestsApi
         grids.MapPost("/{id:long}/households", AddHouseholdEndpoint).WithSummary("Registers a household in the grid, optionally with the member who keeps contact.");
         grids.MapPost("/households/{id:long}/contacts", RecordContact).WithSummary("A member's visit or call to a household; what was raised can become a request in the same step.");
         grids.MapGet("/households/coverage/{organizationId:long}", Coverage).WithSummary("Households of the subtree contacted at least once in the period (default: this year).");
+        grids.MapGet("/households/coverage/{organizationId:long}/units", CoverageUnits).WithSummary("Coverage per direct sub-organization (and the organization's own grids), the least covered first.");
+        grids.MapPut("/households/{id:long}", UpdateHouseholdEndpoint).WithSummary("Corrects a household and assigns (or withdraws) the member who keeps contact.").RequireAuthorization(BastionPolicies.ReadRoster);
+        grids.MapGet("/households/mine", MyHouseholds).WithSummary("The households the caller (a member) keeps contact with, the longest without contact first.");
+        grids.MapGet("/households/contacts", Contacts).WithSummary("The latest visits and calls: the caller's own (mine=true) or with one grid's households.");
         return app;
     }
 
@@ -58,6 +62,26 @@ public static class RequestsApi
     {
         var household = await AddHousehold.HandleAsync(db, id, command, ct);
         return TypedResults.Created($"/api/v1/grids/{id}/households", household);
+    }
+
+    private static async Task<Ok<Household>> UpdateHouseholdEndpoint(long id, AddHousehold.Command command, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(await UpdateHousehold.HandleAsync(db, id, command, ct));
+
+    private static async Task<Ok<List<KeptHouseholdView>>> MyHouseholds(ClaimsPrincipal user, BastionDb db, CancellationToken ct) =>
+        TypedResults.Ok(CallUpsApi.MemberOf(user) is { } m ? await HouseholdQueries.ForKeeperAsync(db, m, ct) : []);
+
+    private static async Task<Ok<List<HouseholdContactView>>> Contacts(bool? mine, long? gridId, int? take, ClaimsPrincipal user, BastionDb db, CancellationToken ct)
+    {
+        if (mine == true) return TypedResults.Ok(CallUpsApi.MemberOf(user) is { } m ? await HouseholdQueries.RecentContactsAsync(db, m, null, take ?? 50, ct) : []);
+        if (gridId is null) throw ValidationFailedException.For("gridId", "Give mine=true or a grid.");
+        return TypedResults.Ok(await HouseholdQueries.RecentContactsAsync(db, null, gridId, take ?? 50, ct));
+    }
+
+    private static async Task<Results<Ok<List<UnitCoverage>>, NotFound>> CoverageUnits(long organizationId, DateOnly? from, DateOnly? to, BastionDb db, CancellationToken ct)
+    {
+        var today = Clock.Today(db.Time);
+        return await HouseholdQueries.CoverageByUnitAsync(db, organizationId, from ?? new DateOnly(today.Year, 1, 1), to ?? today, ct) is { } c
+            ? TypedResults.Ok(c) : TypedResults.NotFound();
     }
 
     private static async Task<Created<HouseholdContact>> RecordContact(long id, RecordHouseholdContact.Command command, BastionDb db, PiiProtector pii, CancellationToken ct)

@@ -25,6 +25,12 @@ public sealed class GenerateCommandTests
             Assert.InRange(members, 6_000, 10_000);
             Assert.Contains(organizations.ToString("N0"), result.Out);
             Assert.Contains(members.ToString("N0"), result.Out);
+            var households = await context.Set<Bastion.Grids.Household>().CountAsync();
+            Assert.InRange(households, 500, 20_000);
+            Assert.InRange(await context.Set<Bastion.Grids.HouseholdContact>().CountAsync(), households / 2, households * 5);
+            Assert.True(await context.Set<Bastion.Grids.HouseholdContact>().AnyAsync(c => c.RaisedRequestId != null));
+            var demoMember = (await context.Users.AsNoTracking().SingleAsync(u => u.UserName == "member")).MemberId;
+            Assert.True(await context.Set<Bastion.Grids.Household>().CountAsync(h => h.KeeperMemberId == demoMember) >= 6);
 
             var users = await context.Users.AsNoTracking().ToListAsync();
             var hasher = new PasswordHasher<BastionUser>();

@@ -127,6 +127,14 @@ public sealed class VolunteeringTests(BastionAppFixture app) : IClassFixture<Bas
             Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         using (var again = await phone.PostAsync($"/Volunteering/Mine?id={id}", BastionFactory.Form((BastionFactory.AntiforgeryField, mineToken))))
             Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var (m2, _) = await TestData.AddMemberAsync(app.Database, branch, TestData.Unique("后来者"));
+        var late = await Factory.SignInAsync(await Factory.CreateUserAsync(BastionRoles.Member, branch.Id, m2.Id));
+        var lateToken = await BastionFactory.AntiforgeryTokenAsync(late, "/Volunteering/Mine");
+        using (var full = await late.PostAsync($"/Volunteering/Mine?id={id}", BastionFactory.Form((BastionFactory.AntiforgeryField, lateToken))))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
+            Assert.Contains("名额已被报满，请刷新页面后选择其他活动。", await full.Content.ReadAsStringAsync());
+        }
 
         var attendanceToken = await BastionFactory.AntiforgeryTokenAsync(organizer, activityPath);
         using (var saved = await organizer.PostAsync(activityPath, BastionFactory.Form(("MemberIds", m1.Id.ToString()), ("AttendedIds", m1.Id.ToString()), ("Hours", "2.5"),
@@ -134,5 +142,44 @@ public sealed class VolunteeringTests(BastionAppFixture app) : IClassFixture<Bas
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var hours = await organizer.GetStringAsync($"/Volunteering/Hours?organizationId={branch.Id}");
         Assert.Matches($@"<tr><td>{m1.Name}</td><td class=""text-end"">1</td><td class=""text-end"">2.5</td></tr>", hours);
+    }
+
+    /// <summary>
+    /// Many members take the last places at the same moment (on PostgreSQL a Serializable sign-up used to fail with a
+    /// serialization error, a 500): exactly the free places are taken, every other answer is the "service-full" conflict.
+    /// </summary>
+    [Fact]
+    public async Task SignUp_WhenManyMembersRaceForTheLastPlaces_ExactlyCapacitySucceed_AndTheRestAreToldItIsFull()
+    {
+        const int capacity = 3, taken = 1, racers = 16;
+        var root = await TestData.AddRootAsync(app.Database);
+        var branch = await TestData.AddOrganizationAsync(app.Database, root, OrganizationKind.Branch, TestData.Unique("抢报支部"));
+        var members = new List<Member>();
+        for (var i = 0; i < racers + taken; i++) members.Add((await TestData.AddMemberAsync(app.Database, branch, TestData.Unique("抢报党员"))).Item1);
+        var organizer = await Factory.CreateApiClientAsync(await Factory.CreateUserAsync(BastionRoles.BranchSecretary, branch.Id));
+        using var created = await Http.PostJsonAsync(organizer, "/api/v1/volunteering/activities",
+            new { organizationId = branch.Id, kind = "Volunteer", title = "义诊", place = "村卫生室", capacity, heldOn = DateOnly.FromDateTime(DateTime.Now).ToString("yyyy-MM-dd") });
+        var id = (await Http.JsonAsync(created)).GetProperty("id").GetInt64();
+        using (var first = await SignUp(await MemberClientAsync(members[0]), id)) Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var clients = new List<HttpClient>();
+        foreach (var m in members.Skip(taken)) clients.Add(await MemberClientAsync(m));
+        using var start = new ManualResetEventSlim();
+        var attempts = clients.Select(c => Task.Run(async () =>
+        {
+            start.Wait();
+            using var r = await SignUp(c, id);
+            var body = await r.Content.ReadAsStringAsync();
+            return (r.StatusCode, body);
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.DoesNotContain(results, r => r.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict));
+        Assert.Equal(capacity - taken, results.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(results.Where(r => r.StatusCode == HttpStatusCode.Conflict),
+            r => Assert.Equal("service-full", System.Text.Json.JsonDocument.Parse(r.body).RootElement.GetProperty("rule").GetString()));
+        var detail = await Http.GetJsonAsync(organizer, $"/api/v1/volunteering/activities/{id}");
+        Assert.Equal(capacity, detail.GetProperty("signUps").GetArrayLength());
     }
 }

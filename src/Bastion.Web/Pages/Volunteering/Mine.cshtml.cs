@@ -1,16 +1,18 @@
 using Bastion.Data;
+using Bastion.Shared;
 using Bastion.Volunteering;
 using Bastion.Web.Api;
 using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Bastion.Web.Pages.Volunteering;
 
 /// <summary>A member's phone page: upcoming activities of the member's organization and those above it, to sign up.</summary>
 [Authorize(Policy = BastionPolicies.ReadOrganizations)]
-public sealed class MineModel(BastionDb db) : FormPageModel
+public sealed class MineModel(BastionDb db, IStringLocalizer<VolunteeringResource> text) : FormPageModel
 {
     public long? MemberId { get; private set; }
     public IReadOnlyList<MemberActivityView> Activities { get; private set; } = [];
@@ -31,7 +33,15 @@ public sealed class MineModel(BastionDb db) : FormPageModel
     public Task<IActionResult> OnPostAsync(long id, CancellationToken ct) =>
         SubmitAsync(async () =>
         {
-            await SignUpForActivity.HandleAsync(db, id, CallUpsApi.MemberOf(User), ct);
+            try
+            {
+                await SignUpForActivity.HandleAsync(db, id, CallUpsApi.MemberOf(User), ct);
+            }
+            catch (DomainRuleException e) when (e.Rule == "service-full")
+            {
+                // Someone took the last place since the page was shown: say so plainly.
+                throw new DomainRuleException(e.Rule, text["Volunteering.FullTryAgain"]);
+            }
             return Redirect("/Volunteering/Mine?done=true");
         }, () => LoadAsync(ct));
 }
