@@ -28,6 +28,7 @@ public static class BastionJobs
         services.AddBastionJob<Compliance.ComplianceReminderJob>();
         services.AddBastionJob<Requests.RequestDeadlinesJob>();
         services.AddBastionJob<Directives.OverdueDirectivesJob>();
+        services.AddBastionJob<Discipline.DisciplineDeadlinesJob>();
         return services;
     }
 
