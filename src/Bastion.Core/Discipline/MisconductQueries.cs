@@ -52,14 +52,12 @@ public static class MisconductQueries
         return q;
     }
 
-    private static IQueryable<MisconductListItem> Items(BastionDb db, IQueryable<MisconductReport> q)
+    // EF Core ignores query filters for a whole query when any part of it asks to, so organization names are read in
+    // a separate statement: the reports' own data-scope filter must stay in force.
+    private static async Task<Dictionary<long, string>> NamesAsync(BastionDb db, IEnumerable<long> ids, CancellationToken ct)
     {
-        var orgs = db.Organizations.IgnoreQueryFilters();
-        return q.Select(r => new MisconductListItem(
-            r.Id, r.TrackingCode, r.Category, r.ConcernedOrganizationId, orgs.Where(o => o.Id == r.ConcernedOrganizationId).Select(o => o.Name).First(),
-            r.OrganizationId, orgs.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).First(), r.Status, r.ReceivedOn,
-            r.Status == MisconductStatus.Received ? r.DecideDueOn : r.Status == MisconductStatus.UnderCheck ? r.CheckDueOn : r.Status == MisconductStatus.Disposed ? r.CloseDueOn : null,
-            r.IsAnonymous));
+        var list = ids.Distinct().ToList();
+        return await db.Organizations.IgnoreQueryFilters().Where(o => list.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
     /// <summary>One page of reports, open ones by their next deadline first; one audit event for the listing.</summary>
@@ -69,8 +67,15 @@ public static class MisconductQueries
         var q = Filtered(db, filter, today);
         var total = await q.CountAsync(ct);
         page = Math.Max(1, page);
-        var items = await Items(db, q.OrderBy(r => r.Status == MisconductStatus.Closed || r.Status == MisconductStatus.Declined).ThenByDescending(r => r.ReceivedOn).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(ct);
+        var rows = await q.OrderBy(r => r.Status == MisconductStatus.Closed || r.Status == MisconductStatus.Declined).ThenByDescending(r => r.ReceivedOn).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(r => new { r.Id, r.TrackingCode, r.Category, r.ConcernedOrganizationId, r.OrganizationId, r.Status, r.ReceivedOn, r.DecideDueOn, r.CheckDueOn, r.CloseDueOn, r.IsAnonymous })
+            .ToListAsync(ct);
+        var names = await NamesAsync(db, rows.SelectMany(r => new[] { r.ConcernedOrganizationId, r.OrganizationId }), ct);
+        var items = rows.Select(r => new MisconductListItem(r.Id, r.TrackingCode, r.Category, r.ConcernedOrganizationId, names[r.ConcernedOrganizationId],
+            r.OrganizationId, names[r.OrganizationId], r.Status, r.ReceivedOn,
+            r.Status switch { MisconductStatus.Received => r.DecideDueOn, MisconductStatus.UnderCheck => r.CheckDueOn, MisconductStatus.Disposed => r.CloseDueOn, _ => null },
+            r.IsAnonymous)).ToList();
         await DisciplineAudit.SaveAsync(db, DisciplineAudit.List, 0, new { Page = page, Shown = items.Select(i => i.Id).ToArray() }, ct);
         return new Page<MisconductListItem>(items, page, PageSize, total);
     }
@@ -78,20 +83,14 @@ public static class MisconductQueries
     /// <summary>One report with its timeline and evidence list; 404 outside the scope. Audited.</summary>
     public static async Task<MisconductReportView> GetAsync(BastionDb db, long id, string via, CancellationToken ct = default)
     {
-        var orgs = db.Organizations.IgnoreQueryFilters();
-        var r = await db.Set<MisconductReport>().Where(r => r.Id == id).Select(r => new
-        {
-            Report = r,
-            Concerned = orgs.Where(o => o.Id == r.ConcernedOrganizationId).Select(o => o.Name).First(),
-            Receiving = orgs.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).First(),
-        }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("The report");
+        var x = await db.Set<MisconductReport>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("The report");
+        var names = await NamesAsync(db, [x.ConcernedOrganizationId, x.OrganizationId], ct);
         var events = await db.Set<MisconductReportEvent>().Where(e => e.ReportId == id).OrderBy(e => e.On).ThenBy(e => e.Id)
             .Select(e => new MisconductEventView(e.On, e.Kind, e.HandlerName, e.Text)).ToListAsync(ct);
         var evidence = await db.Set<Attachment>().Where(a => a.OwnerType == SubmitMisconductReport.EvidenceOwnerType && a.OwnerId == id).OrderBy(a => a.Id)
             .Select(a => new MisconductEvidenceView(a.Id, a.FileName, a.ContentType, a.Length)).ToListAsync(ct);
         await DisciplineAudit.SaveAsync(db, DisciplineAudit.Read, id, new { Via = via }, ct);
-        var x = r.Report;
-        return new MisconductReportView(x.Id, x.TrackingCode, x.Category, x.ConcernedOrganizationId, r.Concerned, x.OrganizationId, r.Receiving,
+        return new MisconductReportView(x.Id, x.TrackingCode, x.Category, x.ConcernedOrganizationId, names[x.ConcernedOrganizationId], x.OrganizationId, names[x.OrganizationId],
             x.ConcernedMemberId, x.ConcernedPersonName, x.Account, x.HappenedWhen, x.IsAnonymous, x.ReporterMasked, x.Status,
             x.ReceivedOn, x.DecideDueOn, x.AcceptedOn, x.CheckDueOn, x.Disposition, x.DisposedOn, x.CloseDueOn, x.Outcome, x.PublicStatement, x.ClosedOn,
             x.RuleSetVersion, events, evidence);
@@ -121,14 +120,13 @@ public static class MisconductQueries
     public static async Task<byte[]> ExportAsync(BastionDb db, MisconductFilter filter, bool english, CancellationToken ct = default)
     {
         var today = Clock.Today(db.Time);
-        var orgs = db.Organizations.IgnoreQueryFilters();
         var rows = await Filtered(db, filter, today).OrderByDescending(r => r.ReceivedOn).ThenByDescending(r => r.Id).Take(Workbook.MaxRows)
             .Select(r => new
             {
-                r.Id, r.TrackingCode, r.Category, Concerned = orgs.Where(o => o.Id == r.ConcernedOrganizationId).Select(o => o.Name).First(),
-                Receiving = orgs.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).First(), r.ConcernedPersonName, r.Account, r.HappenedWhen,
+                r.Id, r.TrackingCode, r.Category, r.ConcernedOrganizationId, r.OrganizationId, r.ConcernedPersonName, r.Account, r.HappenedWhen,
                 r.IsAnonymous, r.Status, r.ReceivedOn, r.DecideDueOn, r.CheckDueOn, r.CloseDueOn, r.Disposition, r.Outcome, r.ClosedOn,
             }).ToListAsync(ct);
+        var names = await NamesAsync(db, rows.SelectMany(r => new[] { r.ConcernedOrganizationId, r.OrganizationId }), ct);
         var rules = DisciplineRuleSet.Load();
         var bytes = Workbook.Write(english ? "Reports" : "问题线索",
             english
@@ -136,7 +134,7 @@ public static class MisconductQueries
                 : ["编号", "查询码", "类别", "被反映党组织", "受理机构", "被反映人", "反映内容", "发生时间", "匿名", "状态", "收到日期", "受理期限", "初核期限", "办结期限", "处置方式", "办理结果", "办结日期"],
             rows.Select(r => new object?[]
             {
-                r.Id, r.TrackingCode, rules.For(r.Category).DisplayName(english), r.Concerned, r.Receiving, r.ConcernedPersonName, r.Account, r.HappenedWhen,
+                r.Id, r.TrackingCode, rules.For(r.Category).DisplayName(english), names[r.ConcernedOrganizationId], names[r.OrganizationId], r.ConcernedPersonName, r.Account, r.HappenedWhen,
                 r.IsAnonymous, r.Status.ToString(), r.ReceivedOn, r.DecideDueOn, r.CheckDueOn, r.CloseDueOn, r.Disposition?.ToString(), r.Outcome?.ToString(), r.ClosedOn,
             }));
         await DisciplineAudit.SaveAsync(db, DisciplineAudit.Export, 0, new { Reports = rows.Select(r => r.Id).ToArray() }, ct);

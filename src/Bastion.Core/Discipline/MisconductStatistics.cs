@@ -30,7 +30,9 @@ public static class MisconductStatistics
         var root = await db.Organizations.Where(o => o.Id == organizationId).Select(o => new { o.Id, o.Path }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("The organization");
         var upper = TreePath.UpperBound(root.Path);
-        var orgs = db.Organizations.IgnoreQueryFilters();
+        // Staff queries keep every filter (EF Core would drop them all for one IgnoreQueryFilters): a report in scope is
+        // about an organization below its receiver, so in scope too. The finished-only figures pass over the scope on purpose.
+        var orgs = includeOpen ? db.Organizations : db.Organizations.IgnoreQueryFilters();
         var reports = Reports(db, includeOpen).Where(r => orgs.Any(o => o.Id == r.ConcernedOrganizationId && string.Compare(o.Path, root.Path) >= 0 && string.Compare(o.Path, upper) < 0));
 
         var byCategory = await reports.GroupBy(r => r.Category).Select(g => new CountBy<MisconductCategory>(g.Key, g.Count())).ToListAsync(ct);
@@ -61,13 +63,13 @@ public static class MisconductStatistics
         var root = await db.Organizations.Where(o => o.Id == organizationId).Select(o => new { o.Path }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException("The organization");
         var upper = TreePath.UpperBound(root.Path);
-        return await db.Set<MisconductReport>().IgnoreQueryFilters()
+        return (await db.Set<MisconductReport>().IgnoreQueryFilters()
             .Where(r => r.Status == MisconductStatus.Closed && r.ClosedOn >= from && r.ClosedOn <= to
                 && (r.Outcome == MisconductOutcome.Substantiated || r.Outcome == MisconductOutcome.PartlySubstantiated))
             .Join(db.Organizations.IgnoreQueryFilters(), r => r.ConcernedOrganizationId, o => o.Id, (r, o) => new { r.ConcernedOrganizationId, o.Path })
             .Where(x => string.Compare(x.Path, root.Path) >= 0 && string.Compare(x.Path, upper) < 0)
-            .GroupBy(x => x.ConcernedOrganizationId).Select(g => new SubstantiatedCount(g.Key, g.Count()))
-            .OrderBy(s => s.OrganizationId).ToListAsync(ct);
+            .GroupBy(x => x.ConcernedOrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderBy(g => g.Key).Select(g => new SubstantiatedCount(g.Key, g.Count)).ToList();
     }
 
     // Staff count what their scope lets them handle; the figures for everyone else pass over the scope but only over finished reports.
