@@ -120,6 +120,38 @@ public sealed class ConfidentialityTests(BastionAppFixture app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Evidence_IsServedOnlyToDisciplineStaff_AndEveryDownloadIsAudited()
+    {
+        var t = await DisciplineTestData.BuildAsync(Factory);
+        var person = "某干部" + Guid.NewGuid().ToString("N")[..6];
+        using var filed = await DisciplineTestData.PostFormAsync(Factory.CreateBrowser(), "/public/reports/new",
+        [
+            ("Category", "Extravagance"), ("OrganizationId", t.Branch.Id.ToString()), ("PersonName", person), ("Account", Secret()), ("Named", "false"),
+        ], ("receipt.pdf", DisciplineTestData.Pdf));
+        Assert.Equal(HttpStatusCode.OK, filed.StatusCode);
+        long id, fileId;
+        await using (var db = app.Database.NewContext())
+        {
+            id = await db.Set<MisconductReport>().IgnoreQueryFilters().Where(r => r.ConcernedPersonName == person).Select(r => r.Id).SingleAsync();
+            fileId = await db.Set<Bastion.Attachments.Attachment>().IgnoreQueryFilters().Where(a => a.OwnerType == SubmitMisconductReport.EvidenceOwnerType && a.OwnerId == id).Select(a => a.Id).SingleAsync();
+        }
+        var url = $"/api/v1/discipline/reports/{id}/evidence/{fileId}";
+        using (var outsider = await Factory.CreateApiClientAsync(t.OrgDepartment))
+            Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(url)).StatusCode);
+        using (var beside = await Factory.CreateApiClientAsync(t.OtherTownshipDiscipline))
+            await Http.ProblemAsync(await beside.GetAsync(url), HttpStatusCode.NotFound);
+        using var staff = await Factory.CreateApiClientAsync(t.TownshipDiscipline);
+        using var download = await staff.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(DisciplineTestData.Pdf, await download.Content.ReadAsByteArrayAsync());
+        var browser = await Factory.SignInAsync(t.TownshipDiscipline);
+        using var page = await browser.GetAsync($"/Discipline/Details/{id}?handler=Evidence&file={fileId}");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        await using var check = app.Database.NewContext();
+        Assert.Equal(2, await check.AuditEvents.CountAsync(e => e.Entity == DisciplineAudit.Entity && e.EntityId == id.ToString() && e.Action == DisciplineAudit.ReadEvidence));
+    }
+
+    [Fact]
     public async Task ListEndpoint_RunsAFixedNumberOfStatements()
     {
         var t = await DisciplineTestData.BuildAsync(Factory);
