@@ -36,6 +36,8 @@ public abstract class ReportFormModel(BastionDb db, PiiProtector pii, Attachment
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // The answer may carry the secret: no cache may keep it.
+        Response.Headers.CacheControl = "no-store";
         if (!string.IsNullOrEmpty(Website)) Errors["Form"] = ["The report could not be accepted."];
         var ok = await TryAsync(async () =>
         {

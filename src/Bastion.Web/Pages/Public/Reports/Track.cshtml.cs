@@ -32,12 +32,14 @@ public sealed class TrackModel(BastionDb db, AttachmentStore store) : FormPageMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Response.Headers.CacheControl = "no-store";
         await TryAsync(async () => Report = await ReporterAccess.FollowAsync(db, Code, Secret, ct), ruleField: nameof(Secret));
         return Page();
     }
 
     public async Task<IActionResult> OnPostSupplementAsync(CancellationToken ct)
     {
+        Response.Headers.CacheControl = "no-store";
         Supplemented = await TryAsync(async () =>
         {
             var files = new List<EvidenceFile>();
