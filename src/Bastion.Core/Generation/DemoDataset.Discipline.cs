@@ -37,6 +37,19 @@ public sealed partial class DemoDataset
     /// </summary>
     public async Task LoadDisciplineAsync(BastionDb db, CancellationToken ct)
     {
+        var reports = BuildMisconductReports();
+        db.AddRange(reports.Select(r => r.Report));
+        await db.SaveChangesAsync(ct);
+        foreach (var (report, events) in reports)
+            foreach (var e in events) e.ReportId = report.Id;
+        db.AddRange(reports.SelectMany(r => r.Events));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The reports of <see cref="LoadDisciplineAsync"/> with their timelines, in memory (no ids yet).</summary>
+    public List<(MisconductReport Report, List<MisconductReportEvent> Events)> BuildMisconductReports()
+    {
         var rules = DisciplineRuleSet.Load();
         var random = new Random(9001);
         var county = FirstCounty;
@@ -117,13 +130,7 @@ public sealed partial class DemoDataset
             reports.Add((report, events));
         }
 
-        db.AddRange(reports.Select(r => r.Report));
-        await db.SaveChangesAsync(ct);
-        foreach (var (report, events) in reports)
-            foreach (var e in events) e.ReportId = report.Id;
-        db.AddRange(reports.SelectMany(r => r.Events));
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        return reports;
     }
 
     private static string NewCode(Random random)
