@@ -18,7 +18,7 @@ public static class DemoSeeder
     public static async Task<bool> IsEmptyAsync(BastionDb db, CancellationToken ct = default) =>
         !await db.Organizations.IgnoreQueryFilters().AnyAsync(ct);
 
-    public static readonly IReadOnlyList<string> DemoUserNames = ["admin", "orgdept", "secretary", "secretary2", "member", "discipline"];
+    public static readonly IReadOnlyList<string> DemoUserNames = ["admin", "orgdept", "secretary", "secretary2", "member", "discipline", "discipline-city", "discipline-town"];
 
     /// <summary>The demo accounts present in the database, for printing at start-up.</summary>
     public static async Task<IReadOnlyList<DemoLogin>> ExistingLoginsAsync(BastionDb db, CancellationToken ct = default)
@@ -49,6 +49,8 @@ public static class DemoSeeder
             ("secretary2", data.Members.First(m => m.OrganizationId == data.SecondVillageBranch.Id).Name, BastionRoles.BranchSecretary, data.SecondVillageBranch, null),
             ("member", plainMember.Name, BastionRoles.Member, data.FirstVillageBranch, plainMember.Id),
             ("discipline", "县纪委监委干部", BastionRoles.Discipline, data.FirstCounty, null),
+            ("discipline-city", "市纪委监委干部", BastionRoles.Discipline, data.DisciplineCity, null),
+            ("discipline-town", "镇纪委干部", BastionRoles.Discipline, data.DisciplineTownship, null),
         };
         var logins = new List<DemoLogin>();
         foreach (var a in accounts)

@@ -29,6 +29,7 @@ public static class BastionJobs
         services.AddBastionJob<Requests.RequestDeadlinesJob>();
         services.AddBastionJob<Directives.OverdueDirectivesJob>();
         services.AddBastionJob<Study.StudyTargetsJob>();
+        services.AddBastionJob<Discipline.DisciplineDeadlinesJob>();
         return services;
     }
 

@@ -151,6 +151,7 @@ public static class BastionApp
         app.MapNotificationsApi();
         app.MapVillagesApi();
         app.MapRequestsApi();
+        app.MapDisciplineApi();
         app.MapOpen311Api();
         return app;
     }
