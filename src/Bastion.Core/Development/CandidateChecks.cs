@@ -5,9 +5,11 @@ namespace Bastion.Development;
 /// <summary>What every change to a candidate's file checks first, and what is due next.</summary>
 internal static class CandidateChecks
 {
-    public static void EnsureOpen(Candidate candidate)
+    /// <summary>An open file: in the pipeline or on probation; a converted member's file stays open only for archiving (㉕).</summary>
+    public static void EnsureOpen(Candidate candidate, bool archiving = false)
     {
-        if (candidate.Status is not (CandidateStatus.Active or CandidateStatus.Admitted) || candidate.CurrentStep >= DevelopmentRules.LastStep)
+        var open = candidate.Status is CandidateStatus.Active or CandidateStatus.Admitted || (archiving && candidate.Status == CandidateStatus.Converted);
+        if (!open || candidate.CurrentStep >= DevelopmentRules.LastStep)
             throw new DomainRuleException(DevelopmentRules.CandidateOpenRule,
                 $"The file of {candidate.Name} is closed ({candidate.Status}, step {candidate.CurrentStep}); nothing more is recorded in it.");
     }

@@ -197,21 +197,22 @@ public static class DevelopmentQueries
                                             && !steps.Any(e => e.CandidateId == a.CandidateId && e.Date < cutoff
                                                                && ((e.Kind == DevelopmentEventKind.Step && e.Number == DevelopmentRules.ApprovalStep)
                                                                    || e.Kind == DevelopmentEventKind.Cancelled || e.Kind == DevelopmentEventKind.Withdrawn)))
-                   select new WeakBranchRow(b.Id, b.Name, members);
+                   select new { b.Id, b.Name, Members = members };
         var weakCount = await weak.CountAsync(ct);
-        var weakRows = await weak.OrderBy(w => w.Name).ThenBy(w => w.Id).Take(ListLimit).ToListAsync(ct);
+        var weakRows = await weak.OrderBy(w => w.Name).ThenBy(w => w.Id).Take(ListLimit)
+            .Select(w => new WeakBranchRow(w.Id, w.Name, w.Members)).ToListAsync(ct);
 
         var from = new DateOnly(y, 1, 1);
         var to = from.AddYears(1);
         var admissions = steps.Where(s => s.Kind == DevelopmentEventKind.Step && s.Number == DevelopmentRules.ApprovalStep && s.Date >= from && s.Date < to);
         var intake = await admissions.CountAsync(s => inSubtree.Any(o => o.Id == s.OrganizationId), ct);
         var plan = await db.Set<DevelopmentPlan>().Where(p => p.OrganizationId == org.Id && p.Year == y).Select(p => (int?)p.Target).FirstOrDefaultAsync(ct);
-        var children = await db.Organizations.Where(c => c.ParentId == org.Id)
+        var children = await db.Organizations.Where(c => c.ParentId == org.Id).OrderBy(c => c.Name).ThenBy(c => c.Id)
             .Select(c => new IntakeRow(c.Id, c.Name,
                 db.Set<DevelopmentPlan>().Where(p => p.OrganizationId == c.Id && p.Year == y).Select(p => (int?)p.Target).FirstOrDefault(),
                 admissions.Count(s => db.Organizations.Any(o => o.Id == s.OrganizationId
                     && string.Compare(o.Path, c.Path) >= 0 && string.Compare(o.Path, c.Path + "~") < 0))))
-            .OrderBy(c => c.Name).ThenBy(c => c.OrganizationId).ToListAsync(ct);
+            .ToListAsync(ct);
 
         return new SubtreePipeline
         {

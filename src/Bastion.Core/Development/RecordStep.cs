@@ -53,7 +53,7 @@ public static class RecordStep
         var date = command.Date!.Value;
         var today = Clock.Today(db.Time);
 
-        CandidateChecks.EnsureOpen(candidate);
+        CandidateChecks.EnsureOpen(candidate, archiving: number == DevelopmentRules.ArchiveStep);
         var expected = DevelopmentRules.NextSteps(candidate.CurrentStep);
         if (!expected.Contains(number))
             throw new DomainRuleException(DevelopmentRules.StepOrderRule,
