@@ -69,6 +69,7 @@ public sealed partial class DemoDataset
         d.Appraisals = d.BuildAppraisals(seed);
         d.Requests = d.BuildRequests([d.FirstCounty]);
         d.BuildMeetings();
+        d.BuildDevelopment(seed);
         return d;
     }
 
