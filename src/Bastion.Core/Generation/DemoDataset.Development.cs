@@ -19,6 +19,9 @@ public sealed partial class DemoDataset
     public List<DemoCandidate> Candidates { get; } = [];
     public List<DevelopmentPlan> DevelopmentPlans { get; } = [];
 
+    /// <summary>The members a load puts on the rosters: the generated ones and the candidates admitted since (⑰).</summary>
+    public int MembersLoaded => Members.Count + Candidates.Count(c => c.Member is not null);
+
     /// <summary>
     /// Days after the application (①) on which each step is done on a regular path (⑥ twice: at 6 and 11 months);
     /// ⑦ comes 13 months after ③ and ⑰ a month after ⑮, ㉓ just after the year of probation.
