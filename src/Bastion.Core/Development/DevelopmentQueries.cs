@@ -189,18 +189,23 @@ public static class DevelopmentQueries
         // (⑰), cancelled or withdrawn before the window began.
         var cutoff = today.AddYears(-rules.DormantBranchYears.Value);
         var steps = db.Set<DevelopmentStep>();
-        var weak = from b in inSubtree
-                   where (b.Kind == OrganizationKind.Branch || b.Kind == OrganizationKind.JointBranch) && b.Status == OrganizationStatus.Active
-                   let members = db.Members.Count(m => m.OrganizationId == b.Id && m.Status == MemberStatus.Active)
-                   where members > 0
-                         && !steps.Any(a => a.OrganizationId == b.Id && a.Kind == DevelopmentEventKind.Step && a.Number == DevelopmentRules.ActivistStep && a.Date <= today
-                                            && !steps.Any(e => e.CandidateId == a.CandidateId && e.Date < cutoff
-                                                               && ((e.Kind == DevelopmentEventKind.Step && e.Number == DevelopmentRules.ApprovalStep)
-                                                                   || e.Kind == DevelopmentEventKind.Cancelled || e.Kind == DevelopmentEventKind.Withdrawn)))
-                   select new { b.Id, b.Name, Members = members };
+        // Written as IN / NOT IN over uncorrelated subqueries, so both databases hash them once instead of probing per branch.
+        var withMembers = db.Members.Where(m => m.Status == MemberStatus.Active).Select(m => m.OrganizationId);
+        var leftBeforeWindow = steps.Where(e => e.Date < cutoff && ((e.Kind == DevelopmentEventKind.Step && e.Number == DevelopmentRules.ApprovalStep)
+                                                                   || e.Kind == DevelopmentEventKind.Cancelled || e.Kind == DevelopmentEventKind.Withdrawn))
+            .Select(e => e.CandidateId);
+        var developing = steps.Where(a => a.Kind == DevelopmentEventKind.Step && a.Number == DevelopmentRules.ActivistStep && a.Date <= today
+                                          && !leftBeforeWindow.Contains(a.CandidateId))
+            .Select(a => a.OrganizationId);
+        var weak = inSubtree.Where(b => (b.Kind == OrganizationKind.Branch || b.Kind == OrganizationKind.JointBranch) && b.Status == OrganizationStatus.Active
+                                        && withMembers.Contains(b.Id) && !developing.Contains(b.Id));
         var weakCount = await weak.CountAsync(ct);
-        var weakRows = await weak.OrderBy(w => w.Name).ThenBy(w => w.Id).Take(ListLimit)
-            .Select(w => new WeakBranchRow(w.Id, w.Name, w.Members)).ToListAsync(ct);
+        var memberCounts = db.Members.Where(m => m.Status == MemberStatus.Active).GroupBy(m => m.OrganizationId).Select(g => new { Id = g.Key, Count = g.Count() });
+        var weakRows = await (from b in weak
+                              join c in memberCounts on b.Id equals c.Id
+                              orderby b.Name, b.Id
+                              select new { b.Id, b.Name, c.Count }).Take(ListLimit)
+            .Select(w => new WeakBranchRow(w.Id, w.Name, w.Count)).ToListAsync(ct);
 
         var from = new DateOnly(y, 1, 1);
         var to = from.AddYears(1);
