@@ -70,6 +70,7 @@ public sealed partial class DemoDataset
         d.Requests = d.BuildRequests([d.FirstCounty]);
         d.Households = d.BuildHouseholds();
         d.BuildMeetings();
+        d.BuildDevelopment(seed);
         return d;
     }
 

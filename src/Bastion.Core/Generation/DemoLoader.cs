@@ -95,6 +95,7 @@ public static class DemoLoader
                 done += chunk.Length;
                 progress?.Report(new Progress("positions", done, total));
             }
+            await data.LoadDevelopmentAsync(db, ct);
             await data.LoadAppraisalsAsync(db, ct);
             await DemoDataset.LoadTopDownAsync(db, data, ct);
             await data.LoadDisciplineAsync(db, ct);

@@ -144,6 +144,7 @@ public static class BastionApp
         app.MapCallUpsApi();
         app.MapVolunteeringApi();
         app.MapMeetingsApi();
+        app.MapDevelopmentApi();
         app.MapComplianceApi();
         app.MapAppraisalsApi();
         app.MapDirectivesApi();

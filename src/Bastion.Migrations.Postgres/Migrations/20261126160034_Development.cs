@@ -1,0 +1,298 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bastion.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Development : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Candidates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Gender = table.Column<int>(type: "integer", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResidentIdCipher = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ResidentIdHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ResidentIdMasked = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Occupation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AppliedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CurrentStep = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    LastDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueStep = table.Column<int>(type: "integer", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProbationExtendedMonths = table.Column<int>(type: "integer", nullable: true),
+                    MemberId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Candidates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Candidates_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Candidates_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DevelopmentPlans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Target = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DevelopmentPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentPlans_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CandidateRelatives",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<long>(type: "bigint", nullable: false),
+                    Relation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CandidateRelatives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CandidateRelatives_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CandidateRelatives_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CandidateRelatives_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DevelopmentSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CandidateId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Late = table.Column<bool>(type: "boolean", nullable: false),
+                    TrainingHours = table.Column<int>(type: "integer", nullable: true),
+                    TrainingDays = table.Column<int>(type: "integer", nullable: true),
+                    NoticeFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    NoticeTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    ApprovalExtended = table.Column<bool>(type: "boolean", nullable: false),
+                    ExtensionMonths = table.Column<int>(type: "integer", nullable: true),
+                    MeetingResolutionId = table.Column<long>(type: "bigint", nullable: true),
+                    RuleSetVersion = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DevelopmentSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentSteps_Candidates_CandidateId",
+                        column: x => x.CandidateId,
+                        principalTable: "Candidates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentSteps_MeetingResolutions_MeetingResolutionId",
+                        column: x => x.MeetingResolutionId,
+                        principalTable: "MeetingResolutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentSteps_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DevelopmentStepPeople",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StepId = table.Column<long>(type: "bigint", nullable: false),
+                    CandidateId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    MemberId = table.Column<long>(type: "bigint", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DevelopmentStepPeople", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentStepPeople_DevelopmentSteps_StepId",
+                        column: x => x.StepId,
+                        principalTable: "DevelopmentSteps",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentStepPeople_Members_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentStepPeople_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateRelatives_CandidateId_MemberId",
+                table: "CandidateRelatives",
+                columns: new[] { "CandidateId", "MemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateRelatives_MemberId",
+                table: "CandidateRelatives",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateRelatives_OrganizationId",
+                table: "CandidateRelatives",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_MemberId",
+                table: "Candidates",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_OrganizationId_Status_Stage",
+                table: "Candidates",
+                columns: new[] { "OrganizationId", "Status", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_RegionId_DueOn",
+                table: "Candidates",
+                columns: new[] { "RegionId", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Candidates_ResidentIdHash",
+                table: "Candidates",
+                column: "ResidentIdHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentPlans_OrganizationId_Year",
+                table: "DevelopmentPlans",
+                columns: new[] { "OrganizationId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentStepPeople_CandidateId",
+                table: "DevelopmentStepPeople",
+                column: "CandidateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentStepPeople_MemberId",
+                table: "DevelopmentStepPeople",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentStepPeople_OrganizationId",
+                table: "DevelopmentStepPeople",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentStepPeople_StepId",
+                table: "DevelopmentStepPeople",
+                column: "StepId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentSteps_CandidateId_Number",
+                table: "DevelopmentSteps",
+                columns: new[] { "CandidateId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentSteps_MeetingResolutionId",
+                table: "DevelopmentSteps",
+                column: "MeetingResolutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentSteps_OrganizationId_Number_Date",
+                table: "DevelopmentSteps",
+                columns: new[] { "OrganizationId", "Number", "Date" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CandidateRelatives");
+
+            migrationBuilder.DropTable(
+                name: "DevelopmentPlans");
+
+            migrationBuilder.DropTable(
+                name: "DevelopmentStepPeople");
+
+            migrationBuilder.DropTable(
+                name: "DevelopmentSteps");
+
+            migrationBuilder.DropTable(
+                name: "Candidates");
+        }
+    }
+}
