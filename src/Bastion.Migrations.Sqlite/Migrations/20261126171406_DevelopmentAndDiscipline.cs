@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Bastion.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Development : Migration
+    public partial class DevelopmentAndDiscipline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -71,6 +71,62 @@ namespace Bastion.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_DevelopmentPlans", x => x.Id);
                     table.ForeignKey(
                         name: "FK_DevelopmentPlans_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MisconductReports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TrackingCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConcernedOrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConcernedMemberId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcernedPersonName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    HappenedWhen = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IsAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReporterCipher = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ReporterMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DecideDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AcceptedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CheckDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DisposedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Disposition = table.Column<int>(type: "INTEGER", nullable: true),
+                    CloseDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    PublicStatement = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RuleSetVersion = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    UpdatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MisconductReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MisconductReports_Members_ConcernedMemberId",
+                        column: x => x.ConcernedMemberId,
+                        principalTable: "Members",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MisconductReports_Organizations_ConcernedOrganizationId",
+                        column: x => x.ConcernedOrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MisconductReports_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
@@ -158,6 +214,29 @@ namespace Bastion.Migrations.Sqlite.Migrations
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MisconductReportEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HandlerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MisconductReportEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MisconductReportEvents_MisconductReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "MisconductReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -273,6 +352,42 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 name: "IX_DevelopmentSteps_OrganizationId_Number_Date",
                 table: "DevelopmentSteps",
                 columns: new[] { "OrganizationId", "Number", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MisconductReportEvents_ReportId_On",
+                table: "MisconductReportEvents",
+                columns: new[] { "ReportId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MisconductReports_ConcernedMemberId",
+                table: "MisconductReports",
+                column: "ConcernedMemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MisconductReports_ConcernedOrganizationId_Status",
+                table: "MisconductReports",
+                columns: new[] { "ConcernedOrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MisconductReports_OrganizationId_Status",
+                table: "MisconductReports",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MisconductReports_RegionId",
+                table: "MisconductReports",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MisconductReports_Status_ClosedOn",
+                table: "MisconductReports",
+                columns: new[] { "Status", "ClosedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MisconductReports_TrackingCode",
+                table: "MisconductReports",
+                column: "TrackingCode",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -288,7 +403,13 @@ namespace Bastion.Migrations.Sqlite.Migrations
                 name: "DevelopmentStepPeople");
 
             migrationBuilder.DropTable(
+                name: "MisconductReportEvents");
+
+            migrationBuilder.DropTable(
                 name: "DevelopmentSteps");
+
+            migrationBuilder.DropTable(
+                name: "MisconductReports");
 
             migrationBuilder.DropTable(
                 name: "Candidates");
