@@ -31,6 +31,10 @@ var usage = """
             Loads a generated dataset, issues a directive from the city committee to every branch with a spread of
             states, and times the directive roll-up (tree-table level and whole subtree) against a plain COUNT of the
             cascade's targets in the same run.
+      development [--scale city] [--runs 20] [--work DIR]
+            Loads a generated dataset (the demo pipeline's candidates in the first county) and times the upper level's
+            development-pipeline view at the top organization and the first county against a COUNT of the same
+            subtree's active members.
 
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
@@ -53,6 +57,7 @@ try
         "compliance" => await ComplianceBench.RunAsync(Options.Parse(args[1..])),
         "requests" => await RequestsProbe.RunAsync(Options.Parse(args[1..])),
         "rollup" => await RollUpProbe.RunAsync(Options.Parse(args[1..])),
+        "development" => await DevelopmentProbe.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }
