@@ -46,7 +46,7 @@ public sealed class StartupPreparation(IServiceProvider services, IConfiguration
             if (logins.Count > 0)
             {
                 Console.WriteLine($"Demo logins (password {DemoSeeder.DemoPassword}):");
-                foreach (var l in logins) Console.WriteLine($"  {l.UserName,-12} {l.Role,-24} {l.Organization}");
+                foreach (var l in logins) Console.WriteLine($"  {l.UserName,-16} {l.Role,-24} {l.Organization}");
             }
             Console.WriteLine();
         });
