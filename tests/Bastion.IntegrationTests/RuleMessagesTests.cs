@@ -107,5 +107,16 @@ public sealed partial class RuleMessagesTests(BastionAppFixture app) : IClassFix
             Assert.Contains("in the future; it can be recorded as held only once it has started.", html);
             Assert.DoesNotContain(chinese, html);
         }
+
+        // The API keeps its detailed English message and the rule's name, with the plain sentence beside them.
+        var client = await app.Factory.CreateApiClientAsync(await app.Factory.CreateUserAsync(BastionRoles.BranchSecretary, branch.Id));
+        using var refused = await Http.PostJsonAsync(client, $"/api/v1/meetings/{id}/record", new { attendance = Array.Empty<object>() });
+        var problem = await Http.ProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal(MeetingRules.NotHeldInFutureRule, problem.GetProperty("rule").GetString());
+        Assert.Contains("in the future", problem.GetProperty("detail").GetString());
+        Assert.Equal(chinese, problem.GetProperty("ruleText").GetString());
+        using var refusedEn = await Http.PostJsonAsync(client, $"/api/v1/meetings/{id}/record?culture=en", new { attendance = Array.Empty<object>() });
+        Assert.Equal("A meeting is recorded as held only once it has started.",
+            (await Http.ProblemAsync(refusedEn, HttpStatusCode.Conflict)).GetProperty("ruleText").GetString());
     }
 }
