@@ -1,7 +1,10 @@
+using System.Globalization;
 using Bastion.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Bastion.Web.Hosting;
 
@@ -56,9 +59,24 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = "The request is not valid", Detail = e.Message },
             _ => new ProblemDetails { Status = 500, Title = "Unexpected error", Detail = "The server could not complete the request; the error was logged." },
         };
+        if (exception is DomainRuleException rule) AddRuleText(context, problem, rule);
         if (problem.Status == 500) log.LogError(exception, "Unhandled API error on {Path}", context.Request.Path);
         context.Response.StatusCode = problem.Status!.Value;
         problem.Instance = context.Request.Path;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The rule's plain sentence in the request's language (the handler runs outside the localization middleware).</summary>
+    private static void AddRuleText(HttpContext context, ProblemDetails problem, DomainRuleException rule)
+    {
+        if (context.Features.Get<IRequestCultureFeature>() is not { } culture) return;
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
+            if (context.RequestServices.GetService<IStringLocalizer<RulesResource>>()?[rule.Rule] is { ResourceNotFound: false } text)
+                problem.Extensions["ruleText"] = text.Value;
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
     }
 }

@@ -2,6 +2,7 @@ using Bastion.Appraisals;
 using Bastion.Data;
 using Bastion.Organizations;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public sealed class IndexModel(BastionDb db) : PageModel
             return Redirect($"/Appraisals/Round/{round.Id}");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [nameof(Year)] = [e.Message] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [nameof(Year)] = [RuleMessages.Text(HttpContext, e)] }; }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bastion.Appraisals;
 using Bastion.Data;
+using Bastion.Web.Pages.Shared;
 using Bastion.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -44,7 +45,7 @@ public sealed class MineModel(BastionDb db) : PageModel
             return Redirect("/Appraisals/Mine?done=saved");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [""] = [e.Message] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [""] = [RuleMessages.Text(HttpContext, e)] }; }
         catch (NotFoundException) { return NotFound(); }
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;

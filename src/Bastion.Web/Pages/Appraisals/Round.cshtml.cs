@@ -2,6 +2,7 @@ using Bastion.Appraisals;
 using Bastion.Data;
 using Bastion.Members;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -53,7 +54,7 @@ public sealed class RoundModel(BastionDb db) : PageModel
             return Redirect($"/Appraisals/Round/{id}?done={done}");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [ruleField] = [e.Message] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [ruleField] = [RuleMessages.Text(HttpContext, e)] }; }
         await LoadAsync(id, ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

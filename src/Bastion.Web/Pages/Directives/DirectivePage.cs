@@ -1,4 +1,5 @@
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -25,7 +26,7 @@ public abstract class DirectivePage : PageModel
             return Redirect(redirect());
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { ["_rule"] = [e.Message] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { ["_rule"] = [RuleMessages.Text(HttpContext, e)] }; }
         FailedForm = form;
         if (!await reload()) return NotFound();
         Response.StatusCode = StatusCodes.Status400BadRequest;

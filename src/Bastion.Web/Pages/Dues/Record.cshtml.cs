@@ -3,6 +3,7 @@ using Bastion.Data;
 using Bastion.Dues;
 using Bastion.Members;
 using Bastion.Organizations;
+using Bastion.Web.Pages.Shared;
 using Bastion.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -74,7 +75,7 @@ public sealed class RecordModel(BastionDb db, IStringLocalizer<DuesResource> t) 
             catch (DomainRuleException e)
             {
                 var text = t[$"Rule.{e.Rule}", BackPaymentLimitMonths];
-                RuleError = text.ResourceNotFound ? e.Message : text.Value;
+                RuleError = text.ResourceNotFound ? RuleMessages.Text(HttpContext, e) : text.Value;
             }
             catch (NotFoundException)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bastion.Data;
 using Bastion.Meetings;
+using Bastion.Web.Pages.Shared;
 using Bastion.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +28,7 @@ public sealed class CheckInModel(BastionDb db) : PageModel
         {
             try { Result = await CheckIn.HandleAsync(db, memberId, new CheckIn.Command { Code = Code }, ct); return Page(); }
             catch (ValidationFailedException e) { Error = string.Join(" ", e.Errors.SelectMany(x => x.Value)); }
-            catch (DomainRuleException e) { Error = e.Message; }
+            catch (DomainRuleException e) { Error = RuleMessages.Text(HttpContext, e); }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

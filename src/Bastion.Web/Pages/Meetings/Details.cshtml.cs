@@ -3,6 +3,7 @@ using Bastion.Data;
 using Bastion.Meetings;
 using Bastion.Shared;
 using Bastion.Web.Api;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public sealed class DetailsModel(BastionDb db, AttachmentStore store) : PageMode
             return Redirect($"/Meetings/Details/{id}?done=cancelled");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = MeetingPages.RuleError("Reason", e); }
+        catch (DomainRuleException e) { Errors = MeetingPages.RuleError("Reason", RuleMessages.Text(HttpContext, e)); }
         return await FailAsync(id, ct);
     }
 

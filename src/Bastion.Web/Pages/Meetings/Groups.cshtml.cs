@@ -3,6 +3,7 @@ using Bastion.Meetings;
 using Bastion.Members;
 using Bastion.Organizations;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,7 +42,7 @@ public sealed class GroupsModel(BastionDb db) : PageModel
             return Redirect($"/Meetings/Groups?org={org}&done=true");
         }
         catch (ValidationFailedException e) { Error = string.Join(" ", e.Errors.SelectMany(x => x.Value)); }
-        catch (DomainRuleException e) { Error = e.Message; }
+        catch (DomainRuleException e) { Error = RuleMessages.Text(HttpContext, e); }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

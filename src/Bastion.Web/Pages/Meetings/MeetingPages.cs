@@ -24,7 +24,7 @@ public static class MeetingPages
         return errors;
     }
 
-    public static Dictionary<string, string[]> RuleError(string field, DomainRuleException e) => new() { [field] = [e.Message] };
+    public static Dictionary<string, string[]> RuleError(string field, string message) => new() { [field] = [message] };
 
     public static string Today(BastionDb db) => Clock.Today(db.Time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

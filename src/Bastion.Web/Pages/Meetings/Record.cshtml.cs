@@ -1,6 +1,7 @@
 using Bastion.Data;
 using Bastion.Meetings;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -72,7 +73,7 @@ public sealed class RecordModel(BastionDb db) : PageModel
             return Redirect($"/Meetings/Details/{id}?done=recorded");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = MeetingPages.RuleError("Meeting", e); }
+        catch (DomainRuleException e) { Errors = MeetingPages.RuleError("Meeting", RuleMessages.Text(HttpContext, e)); }
         Pad();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

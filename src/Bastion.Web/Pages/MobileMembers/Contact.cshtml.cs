@@ -1,6 +1,7 @@
 using Bastion.Data;
 using Bastion.MobileMembers;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -64,7 +65,7 @@ public sealed class ContactModel(BastionDb db, IStringLocalizer<MobileMembersRes
             catch (DomainRuleException e)
             {
                 var text = t[$"Rule.{e.Rule}"];
-                RuleError = text.ResourceNotFound ? e.Message : text.Value;
+                RuleError = text.ResourceNotFound ? RuleMessages.Text(HttpContext, e) : text.Value;
             }
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;

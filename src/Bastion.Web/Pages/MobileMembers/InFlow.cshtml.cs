@@ -3,6 +3,7 @@ using Bastion.MobileMembers;
 using Bastion.Organizations;
 using Bastion.Security;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -57,7 +58,7 @@ public sealed class InFlowModel(BastionDb db, PiiProtector pii, IStringLocalizer
             catch (DomainRuleException e)
             {
                 var text = t[$"Rule.{e.Rule}"];
-                RuleError = text.ResourceNotFound ? e.Message : text.Value;
+                RuleError = text.ResourceNotFound ? RuleMessages.Text(HttpContext, e) : text.Value;
             }
         }
         ResidentId = null;

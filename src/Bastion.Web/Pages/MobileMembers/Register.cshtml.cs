@@ -3,6 +3,7 @@ using Bastion.Members;
 using Bastion.MobileMembers;
 using Bastion.Organizations;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,7 +62,7 @@ public sealed class RegisterModel(BastionDb db, IStringLocalizer<MobileMembersRe
             catch (DomainRuleException e)
             {
                 var text = t[$"Rule.{e.Rule}"];
-                RuleError = text.ResourceNotFound ? e.Message : text.Value;
+                RuleError = text.ResourceNotFound ? RuleMessages.Text(HttpContext, e) : text.Value;
             }
             catch (NotFoundException)
             {

@@ -5,6 +5,7 @@ using Bastion.Requests;
 using Bastion.Security;
 using Bastion.Shared;
 using Bastion.Web.Api;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -66,7 +67,7 @@ public sealed class DetailsModel(BastionDb db, PiiProtector pii, AttachmentStore
             return Redirect(after ?? $"/Requests/Details/{id}");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { ["Action"] = [e.Message] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { ["Action"] = [RuleMessages.Text(HttpContext, e)] }; }
         if (!await LoadAsync(id, ct)) return NotFound();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -37,8 +37,9 @@ public abstract class FormPageModel : PageModel
         catch (ValidationFailedException e) { Errors = e.Errors; }
         catch (DomainRuleException e)
         {
-            if (ruleField is null) RuleError = e.Message;
-            else Errors = new Dictionary<string, string[]> { [ruleField] = [e.Message] };
+            var message = RuleMessages.Text(HttpContext, e);
+            if (ruleField is null) RuleError = message;
+            else Errors = new Dictionary<string, string[]> { [ruleField] = [message] };
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return false;

@@ -2,6 +2,7 @@ using Bastion.Attachments;
 using Bastion.Data;
 using Bastion.Shared;
 using Bastion.Study;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +45,7 @@ public sealed class MaterialModel(BastionDb db, AttachmentStore store) : PageMod
             await action();
             return Redirect($"/Study/Material/{id}");
         }
-        catch (DomainRuleException e) { Error = e.Message; }
+        catch (DomainRuleException e) { Error = RuleMessages.Text(HttpContext, e); }
         catch (NotFoundException) { return NotFound(); }
         await LoadAsync(id, ct);
         Response.StatusCode = 400;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bastion.Data;
 using Bastion.Shared;
+using Bastion.Web.Pages.Shared;
 using Bastion.Study;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -62,7 +63,7 @@ public sealed class QuizModel(BastionDb db) : PageModel
             {
                 Quizzes.TimeUpRule => "Quiz.TimeUp",
                 Quizzes.AttemptsUsedRule => "Quiz.AttemptsUsed",
-                _ => e.Message,
+                _ => RuleMessages.Text(HttpContext, e),
             };
         }
         catch (NotFoundException) { return NotFound(); }

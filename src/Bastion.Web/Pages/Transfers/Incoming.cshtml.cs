@@ -4,6 +4,7 @@ using Bastion.Security;
 using Bastion.Shared;
 using Bastion.Transfers;
 using Bastion.Web.Pages.Members;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,7 +61,7 @@ public sealed class IncomingModel(BastionDb db, PiiProtector pii) : PageModel
         }
         catch (DomainRuleException e)
         {
-            RuleError = e.Message;
+            RuleError = RuleMessages.Text(HttpContext, e);
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -1,6 +1,7 @@
 using Bastion.Data;
 using Bastion.Shared;
 using Bastion.Transfers;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -67,7 +68,7 @@ public sealed class IndexModel(BastionDb db, IStringLocalizer<TransfersResource>
         {
             FailedId = id;
             var text = t[$"Rule.{e.Rule}"];
-            RuleError = text.ResourceNotFound ? e.Message : text.Value;
+            RuleError = text.ResourceNotFound ? RuleMessages.Text(HttpContext, e) : text.Value;
         }
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;

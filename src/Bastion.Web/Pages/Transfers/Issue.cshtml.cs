@@ -2,6 +2,7 @@ using Bastion.Data;
 using Bastion.Members;
 using Bastion.Shared;
 using Bastion.Transfers;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -82,7 +83,7 @@ public sealed class IssueModel(BastionDb db, IStringLocalizer<TransfersResource>
     private void ShowRule(DomainRuleException e)
     {
         var text = t[$"Rule.{e.Rule}"];
-        RuleError = text.ResourceNotFound ? e.Message : text.Value;
+        RuleError = text.ResourceNotFound ? RuleMessages.Text(HttpContext, e) : text.Value;
     }
 
     /// <summary>The member in scope (else 404) and the branches matching the search text.</summary>

@@ -40,7 +40,7 @@ public sealed class MineModel(BastionDb db, IStringLocalizer<VolunteeringResourc
             catch (DomainRuleException e) when (e.Rule == "service-full")
             {
                 // Someone took the last place since the page was shown: say so plainly.
-                throw new DomainRuleException(e.Rule, text["Volunteering.FullTryAgain"]);
+                throw RuleMessages.Shown(e.Rule, text["Volunteering.FullTryAgain"]);
             }
             return Redirect("/Volunteering/Mine?done=true");
         }, () => LoadAsync(ct));

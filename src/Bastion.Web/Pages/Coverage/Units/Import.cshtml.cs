@@ -4,6 +4,7 @@ using Bastion.Members;
 using Bastion.Organizations;
 using Bastion.Shared;
 using Bastion.Web.Api;
+using Bastion.Web.Pages.Shared;
 using Bastion.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,7 +46,7 @@ public sealed class ImportModel(BastionDb db) : PageModel
         }
         catch (DomainRuleException e)
         {
-            ModelState.AddModelError("file", e.Message);
+            ModelState.AddModelError("file", RuleMessages.Text(HttpContext, e));
         }
         if (!ModelState.IsValid || Errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

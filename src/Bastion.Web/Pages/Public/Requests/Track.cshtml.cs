@@ -2,6 +2,7 @@ using Bastion.Data;
 using Bastion.Requests;
 using Bastion.Shared;
 using Bastion.Web.Api;
+using Bastion.Web.Pages.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,7 +42,7 @@ public sealed class TrackModel(BastionDb db) : PageModel
             return Redirect($"/public/requests/track?code={TrackingCode.Normalize(Code)}");
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [done] = [e.Message] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [done] = [RuleMessages.Text(HttpContext, e)] }; }
         catch (NotFoundException) { }
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
