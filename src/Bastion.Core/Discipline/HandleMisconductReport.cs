@@ -35,7 +35,7 @@ public static class HandleMisconductReport
         StepAsync(db, id, handler, (r, _, today) =>
         {
             if (r.Status != MisconductStatus.UnderCheck)
-                throw new DomainRuleException("CheckNotesDuringPreliminaryCheck", "Notes of the preliminary check are recorded while the report is under check.");
+                throw new DomainRuleException("Discipline.CheckNotesDuringPreliminaryCheck", "Notes of the preliminary check are recorded while the report is under check.");
             var text = Text(body.Text, "Text");
             if (text.Length == 0) throw ValidationFailedException.For("Text", "Write the note.");
             r.UpdatedOn = today;

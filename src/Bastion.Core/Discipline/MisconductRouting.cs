@@ -67,7 +67,7 @@ public static class MisconductRouting
                 .Concat(positions.Where(p => people.Contains(p.MemberId)).Select(p => p.OrganizationId));
             paths.AddRange(await organizations.Where(o => personal.Contains(o.Id)).Select(o => o.Path).ToListAsync(ct));
         }
-        var receiver = Receiver(paths) ?? throw new DomainRuleException("ReportNeedsALevelAbove",
+        var receiver = Receiver(paths) ?? throw new DomainRuleException("Discipline.ReportNeedsALevelAbove",
             "No organization in this system lies above everyone concerned; report to the discipline commission of the higher level directly (12388).");
         return new Route(receiver, concerned.RegionId, people.Count == 1 ? people[0] : null);
     }

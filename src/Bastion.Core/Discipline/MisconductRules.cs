@@ -20,7 +20,7 @@ public static class MisconductRules
     public static void Accept(MisconductReport r, DisciplineRuleSet rules, DateOnly today)
     {
         if (r.Status != MisconductStatus.Received)
-            throw new DomainRuleException("OnlyReceivedReportCanBeAccepted", "Only a report waiting for a decision can be accepted or declined.");
+            throw new DomainRuleException("Discipline.OnlyReceivedReportCanBeAccepted", "Only a report waiting for a decision can be accepted or declined.");
         r.Status = MisconductStatus.UnderCheck;
         r.AcceptedOn = today;
         r.CheckDueOn = today.AddDays(rules.CheckDays);
@@ -30,7 +30,7 @@ public static class MisconductRules
     public static void Decline(MisconductReport r, string reason, DateOnly today)
     {
         if (r.Status != MisconductStatus.Received)
-            throw new DomainRuleException("OnlyReceivedReportCanBeAccepted", "Only a report waiting for a decision can be accepted or declined.");
+            throw new DomainRuleException("Discipline.OnlyReceivedReportCanBeAccepted", "Only a report waiting for a decision can be accepted or declined.");
         if (reason.Length == 0) throw ValidationFailedException.For("Reason", "Give the reason for declining; the reporter reads it.");
         r.Status = MisconductStatus.Declined;
         r.PublicStatement = reason;
@@ -41,7 +41,7 @@ public static class MisconductRules
     public static void Dispose(MisconductReport r, MisconductDisposition disposition, DisciplineRuleSet rules, DateOnly today)
     {
         if (r.Status != MisconductStatus.UnderCheck)
-            throw new DomainRuleException("DispositionFollowsPreliminaryCheck", "A disposition is decided after the report was accepted and checked.");
+            throw new DomainRuleException("Discipline.DispositionFollowsPreliminaryCheck", "A disposition is decided after the report was accepted and checked.");
         if (!Enum.IsDefined(disposition)) throw ValidationFailedException.For("Disposition", "Choose a disposition.");
         r.Status = MisconductStatus.Disposed;
         r.Disposition = disposition;
@@ -53,7 +53,7 @@ public static class MisconductRules
     public static void Close(MisconductReport r, MisconductOutcome outcome, string statement, DateOnly today)
     {
         if (r.Status != MisconductStatus.Disposed)
-            throw new DomainRuleException("ClosingFollowsDisposition", "A report is closed after its disposition was decided.");
+            throw new DomainRuleException("Discipline.ClosingFollowsDisposition", "A report is closed after its disposition was decided.");
         if (!Enum.IsDefined(outcome)) throw ValidationFailedException.For("Outcome", "Choose the outcome.");
         if (statement.Length == 0) throw ValidationFailedException.For("Statement", "Write the closing statement; the reporter reads it.");
         r.Status = MisconductStatus.Closed;
@@ -66,7 +66,7 @@ public static class MisconductRules
     /// <summary>The reporter may add information while the report is open.</summary>
     public static void EnsureOpenForSupplement(MisconductReport r)
     {
-        if (!r.IsOpen) throw new DomainRuleException("ClosedReportTakesNoSupplement", "The report is closed; information can no longer be added.");
+        if (!r.IsOpen) throw new DomainRuleException("Discipline.ClosedReportTakesNoSupplement", "The report is closed; information can no longer be added.");
     }
 
     /// <summary>A name and contact masked for the handler's list: the first character, then stars.</summary>

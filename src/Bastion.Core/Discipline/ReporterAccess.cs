@@ -12,7 +12,7 @@ namespace Bastion.Discipline;
 /// </summary>
 public static class ReporterAccess
 {
-    public const string WrongCodeOrSecret = "TrackingCodeAndSecretMustMatch";
+    public const string WrongCodeOrSecretRule = "Discipline.TrackingCodeAndSecretMustMatch";
 
     public sealed record Step(DateOnly On, MisconductEventKind Kind);
 
@@ -70,7 +70,7 @@ public static class ReporterAccess
             : await db.Set<MisconductReport>().IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(r => r.TrackingCode == normalized, ct);
         // The same answer for an unknown code and a wrong secret: the code alone tells nothing.
         if (report is null || !ReporterSecret.Matches(secret, report.SecretHash))
-            throw new DomainRuleException(WrongCodeOrSecret, "The tracking code and the secret do not match a report.");
+            throw new DomainRuleException(WrongCodeOrSecretRule, "The tracking code and the secret do not match a report.");
         return report;
     }
 }

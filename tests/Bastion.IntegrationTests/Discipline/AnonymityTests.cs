@@ -99,17 +99,17 @@ public sealed class AnonymityTests(BastionAppFixture app) : IClassFixture<Bastio
         using var client = Factory.CreateClient();
         using var follow = await client.PostAsJsonAsync("/api/v1/discipline/public/reports/follow", new { trackingCode = filed.TrackingCode, secret = wrong });
         var problem = await Http.ProblemAsync(follow, HttpStatusCode.Conflict);
-        Assert.Equal(ReporterAccess.WrongCodeOrSecret, problem.GetProperty("rule").GetString());
+        Assert.Equal(ReporterAccess.WrongCodeOrSecretRule, problem.GetProperty("rule").GetString());
         Assert.DoesNotContain("反映村务问题", problem.ToString());
 
         using var supplement = await client.PostAsJsonAsync("/api/v1/discipline/public/reports/supplement", new { trackingCode = filed.TrackingCode, secret = wrong, text = "伪造的补充" });
-        Assert.Equal(ReporterAccess.WrongCodeOrSecret, (await Http.ProblemAsync(supplement, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal(ReporterAccess.WrongCodeOrSecretRule, (await Http.ProblemAsync(supplement, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         await using (var db = app.Database.NewContext())
             Assert.False(await db.Set<MisconductReportEvent>().AnyAsync(e => e.ReportId == filed.Id && e.Kind == MisconductEventKind.Supplemented));
 
         // An unknown code answers exactly like a wrong secret.
         using var unknown = await client.PostAsJsonAsync("/api/v1/discipline/public/reports/follow", new { trackingCode = "2345-6789-AB", secret = filed.Secret });
-        Assert.Equal(ReporterAccess.WrongCodeOrSecret, (await Http.ProblemAsync(unknown, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal(ReporterAccess.WrongCodeOrSecretRule, (await Http.ProblemAsync(unknown, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
         var browser = Factory.CreateBrowser();
         var token = await BastionFactory.AntiforgeryTokenAsync(browser, "/public/reports/track");

@@ -23,11 +23,11 @@ public sealed class HandlingTests(BastionAppFixture app) : IClassFixture<Bastion
 
         // Closing before the disposition breaks a named rule.
         using var early = await api.PostAsJsonAsync($"{url}/close", new { outcome = "Substantiated", statement = "x" });
-        Assert.Equal("ClosingFollowsDisposition", (await Http.ProblemAsync(early, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal("Discipline.ClosingFollowsDisposition", (await Http.ProblemAsync(early, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync($"{url}/accept", null)).StatusCode);
         using var twice = await api.PostAsync($"{url}/accept", null);
-        Assert.Equal("OnlyReceivedReportCanBeAccepted", (await Http.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal("Discipline.OnlyReceivedReportCanBeAccepted", (await Http.ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsJsonAsync($"{url}/notes", new { text = "内部初核记录：约谈了会计" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsJsonAsync($"{url}/dispose", new { disposition = "Investigation", note = "内部：转立案" })).StatusCode);
         using var noStatement = await api.PostAsJsonAsync($"{url}/close", new { outcome = "Substantiated", statement = " " });
@@ -43,7 +43,7 @@ public sealed class HandlingTests(BastionAppFixture app) : IClassFixture<Bastion
         Assert.DoesNotContain("CheckNote", text);
 
         using var late = await anonymous.PostAsJsonAsync("/api/v1/discipline/public/reports/supplement", new { trackingCode = filed.TrackingCode, secret = filed.Secret, text = "再补充" });
-        Assert.Equal("ClosedReportTakesNoSupplement", (await Http.ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
+        Assert.Equal("Discipline.ClosedReportTakesNoSupplement", (await Http.ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("rule").GetString());
 
         // Everyone sees the finished report in the figures; the strength index gets it per organization.
         using var orgdept = await Factory.CreateApiClientAsync(t.OrgDepartment);

@@ -57,7 +57,7 @@ public sealed class RoutingTests(BastionAppFixture app) : IClassFixture<BastionA
         var account = "市委的问题" + Guid.NewGuid().ToString("N")[..6];
         using var response = await client.PostAsJsonAsync("/api/v1/discipline/public/reports", new { category = "Formalism", organizationId = t.City.Id, account });
         var problem = await Http.ProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Equal("ReportNeedsALevelAbove", problem.GetProperty("rule").GetString());
+        Assert.Equal("Discipline.ReportNeedsALevelAbove", problem.GetProperty("rule").GetString());
         await using var db = app.Database.NewContext();
         Assert.False(db.Set<Bastion.Discipline.MisconductReport>().IgnoreQueryFilters().Any(r => r.Account == account));
     }

@@ -64,7 +64,7 @@ public sealed class MisconductRulesTests
 
     [Fact]
     public void Accept_WhenAlreadyAccepted_IsNotPossible() =>
-        Assert.Equal("OnlyReceivedReportCanBeAccepted", Assert.Throws<DomainRuleException>(() => MisconductRules.Accept(Report(MisconductStatus.UnderCheck), Rules, Today)).Rule);
+        Assert.Equal("Discipline.OnlyReceivedReportCanBeAccepted", Assert.Throws<DomainRuleException>(() => MisconductRules.Accept(Report(MisconductStatus.UnderCheck), Rules, Today)).Rule);
 
     [Fact]
     public void Decline_WithoutReason_IsRefused_AndChangesNothing()
@@ -76,11 +76,11 @@ public sealed class MisconductRulesTests
 
     [Fact]
     public void Dispose_BeforeAcceptance_IsNotPossible() =>
-        Assert.Equal("DispositionFollowsPreliminaryCheck", Assert.Throws<DomainRuleException>(() => MisconductRules.Dispose(Report(), MisconductDisposition.Concluded, Rules, Today)).Rule);
+        Assert.Equal("Discipline.DispositionFollowsPreliminaryCheck", Assert.Throws<DomainRuleException>(() => MisconductRules.Dispose(Report(), MisconductDisposition.Concluded, Rules, Today)).Rule);
 
     [Fact]
     public void Close_BeforeDisposition_IsNotPossible() =>
-        Assert.Equal("ClosingFollowsDisposition", Assert.Throws<DomainRuleException>(() => MisconductRules.Close(Report(MisconductStatus.UnderCheck), MisconductOutcome.Substantiated, "s", Today)).Rule);
+        Assert.Equal("Discipline.ClosingFollowsDisposition", Assert.Throws<DomainRuleException>(() => MisconductRules.Close(Report(MisconductStatus.UnderCheck), MisconductOutcome.Substantiated, "s", Today)).Rule);
 
     [Fact]
     public void Close_AfterDisposition_RecordsOutcomeAndStatement()
@@ -93,7 +93,7 @@ public sealed class MisconductRulesTests
         Assert.Equal(MisconductStatus.Closed, r.Status);
         Assert.Equal("部分属实", r.PublicStatement);
         Assert.Null(r.CurrentDueOn);
-        Assert.Equal("ClosedReportTakesNoSupplement", Assert.Throws<DomainRuleException>(() => MisconductRules.EnsureOpenForSupplement(r)).Rule);
+        Assert.Equal("Discipline.ClosedReportTakesNoSupplement", Assert.Throws<DomainRuleException>(() => MisconductRules.EnsureOpenForSupplement(r)).Rule);
     }
 
     [Fact]

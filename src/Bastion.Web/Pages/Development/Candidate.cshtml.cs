@@ -107,7 +107,7 @@ public sealed class CandidateModel(BastionDb db, PiiProtector pii, AttachmentSto
             return Redirect($"/Development/Candidate/{id}?{done}");
         }
         catch (ValidationFailedException e) { Errors = e.Errors.ToDictionary(kv => kv.Key == "People" ? PeopleField : kv.Key == AttachmentStore.Field ? "file" : kv.Key, kv => kv.Value); }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [DevelopmentPages.FieldOf(e.Rule)] = [DevelopmentPages.Explain(t, e)] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [DevelopmentPages.FieldOf(e.Rule)] = [RuleMessages.Text(HttpContext, e)] }; }
         catch (NotFoundException) { Errors = new Dictionary<string, string[]> { ["StepId"] = [t["Error.Format"]] }; }
         await LoadAsync(id, ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;

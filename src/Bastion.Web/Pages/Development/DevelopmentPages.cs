@@ -29,11 +29,4 @@ public static class DevelopmentPages
         DevelopmentRules.ProbationExtensionRule => "Months",
         _ => "Date",
     };
-
-    /// <summary>The localized name of the rule followed by the use case's explanation (numbers, dates, source).</summary>
-    public static string Explain(IStringLocalizer t, DomainRuleException e)
-    {
-        var name = t[$"Rule.{e.Rule}"];
-        return name.ResourceNotFound ? e.Message : $"{name.Value}：{e.Message}";
-    }
 }

@@ -44,7 +44,7 @@ public sealed class RegisterModel(BastionDb db, PiiProtector pii, IStringLocaliz
             }, ct: ct);
         }
         catch (ValidationFailedException e) { Errors = e.Errors; }
-        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [e.Rule == DevelopmentRules.MinimumAgeRule ? "ResidentId" : "AppliedOn"] = [DevelopmentPages.Explain(t, e)] }; }
+        catch (DomainRuleException e) { Errors = new Dictionary<string, string[]> { [e.Rule == DevelopmentRules.MinimumAgeRule ? "ResidentId" : "AppliedOn"] = [RuleMessages.Text(HttpContext, e)] }; }
         if (created is not null) return Redirect($"/Development/Candidate/{created.Id}?done=registered");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -55,7 +55,7 @@ public sealed class TrackModel(BastionDb db, AttachmentStore store) : FormPageMo
         if (Supplemented) Text = null;
         // Show the report again whenever the code and secret are right (with the error beside the field otherwise).
         try { Report = await ReporterAccess.FollowAsync(db, Code, Secret, ct); }
-        catch (DomainRuleException e) when (e.Rule == ReporterAccess.WrongCodeOrSecret) { Errors[nameof(Secret)] = [e.Message]; }
+        catch (DomainRuleException e) when (e.Rule == ReporterAccess.WrongCodeOrSecretRule) { Errors[nameof(Secret)] = [RuleMessages.Text(HttpContext, e)]; }
         return Page();
     }
 }
