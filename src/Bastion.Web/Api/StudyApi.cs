@@ -27,6 +27,7 @@ public static class StudyApi
         var manage = app.MapGroup("/api/v1").WithTags("Study").RequireAuthorization(BastionPolicies.ReadRoster);
         manage.MapPost("/organizations/{id:long}/study/materials", Publish).WithSummary("Publishes a material for the organization's subtree (JSON, or multipart/form-data with the document in 'file').");
         manage.MapPost("/organizations/{id:long}/study/campaigns", Campaign).WithSummary("Creates a campaign; with targets it is assigned down the tree through a cascade, due at its end.");
+        manage.MapGet("/study/campaigns/{id:long}/rollup.xlsx", CampaignRollUpExport).WithSummary("An assigned campaign's roll-up over the whole subtree of a node (default the publisher) as a workbook.");
         manage.MapGet("/study/campaigns/{id:long}/rollup", CampaignRollUp).WithSummary("An assigned campaign's roll-up at a node (default the publisher): the node, then its children with targets below; each target's state follows from its members' counted study.");
         manage.MapPost("/organizations/{id:long}/training-sessions", Training).WithSummary("Records an offline training session and its attendees; full day = 8, half day = 4 学时 by default.");
         manage.MapGet("/organizations/{id:long}/study/hours", Hours).WithSummary("Active members of the subtree with their hours for the year, target and projection; behind=true for those behind only.");
@@ -136,6 +137,14 @@ public static class StudyApi
         var campaign = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(StudyQueries.VisibleCampaigns(db).Where(c => c.Id == id && c.CascadeId != null), ct);
         if (campaign is null) return TypedResults.NotFound();
         return await Bastion.Cascades.CascadeQueries.LevelAsync(db, campaign.CascadeId!.Value, node ?? campaign.OrganizationId, ct) is { } rows ? TypedResults.Ok(rows) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> CampaignRollUpExport(long id, long? node, BastionDb db, CancellationToken ct)
+    {
+        var campaign = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(StudyQueries.VisibleCampaigns(db).Where(c => c.Id == id && c.CascadeId != null), ct);
+        if (campaign is null || await Bastion.Cascades.CascadeQueries.SubtreeAsync(db, campaign.CascadeId!.Value, node ?? campaign.OrganizationId, null, ct) is not { } rows)
+            return TypedResults.NotFound();
+        return TypedResults.File(Bastion.Cascades.RollUpWorkbook.Export(campaign.Title, rows), Bastion.Cascades.RollUpWorkbook.ContentType, $"学习落实情况-{campaign.Id}.xlsx");
     }
 
     private static async Task<Created<TrainingSession>> Training(long id, RecordTraining.Command command, BastionDb db, CancellationToken ct)

@@ -169,6 +169,15 @@ public sealed class StudyTargetTests(BastionAppFixture app) : IClassFixture<Bast
         Assert.Contains($"data-org=\"{tree.V1b.Id}\" data-total=\"1\" data-completed=\"0\" data-overdue=\"1\"", html);
         Assert.Equal(2, html.Split("data-testid=\"target-row\"").Length - 1);
 
+        // The export is the same roll-up over the whole subtree, as a workbook.
+        Assert.Contains($"/api/v1/study/campaigns/{campaign.Id}/rollup.xlsx?node={tree.T1.Id}", html);
+        using (var export = await staff.GetAsync($"/api/v1/study/campaigns/{campaign.Id}/rollup.xlsx?node={tree.C.Id}"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, export.StatusCode);
+            var rows = MiniExcelLibs.MiniExcel.Query(await export.Content.ReadAsStreamAsync()).Cast<IDictionary<string, object>>().ToList();
+            Assert.Contains(rows, r => r.Values.Any(v => v?.ToString()?.Trim('\u3000') == tree.V1a.Name));
+        }
+
         // A node with no target at or below it says so; a campaign that does not exist is not found.
         html = await staff.GetStringAsync($"/Study/Campaign/{campaign.Id}?node={tree.V2b.Id}");
         Assert.Contains("data-testid=\"no-targets\"", html);

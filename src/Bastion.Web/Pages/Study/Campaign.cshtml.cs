@@ -49,7 +49,7 @@ public sealed class CampaignModel(BastionDb db) : PageModel
         Node = node;
         if (level.All(r => r.OrganizationId != node)) return Page();
         var path = await CascadeRollUpView.PathAsync(db, publisherVisible ? campaign.OrganizationId : null, node, ct);
-        RollUp = new CascadeRollUpView(level, node, path, (n, b) => Link(n, b), ExportUrl: null, ShowSubmitted: false);
+        RollUp = new CascadeRollUpView(level, node, path, (n, b) => Link(n, b), $"/api/v1/study/campaigns/{id}/rollup.xlsx?node={node}", ShowSubmitted: false);
         Targets = await CascadeQueries.TargetsAsync(db, cascade, node, ParsedBucket, P, 50, ct);
         return Page();
     }
