@@ -190,17 +190,19 @@ public static class DevelopmentQueries
         var cutoff = today.AddYears(-rules.DormantBranchYears.Value);
         var steps = db.Set<DevelopmentStep>();
         // Written as IN / NOT IN over uncorrelated subqueries, so both databases hash them once instead of probing per branch.
-        var withMembers = db.Members.Where(m => m.Status == MemberStatus.Active).Select(m => m.OrganizationId);
+        // Every subquery is limited to the subtree's organizations, so a county's view reads the county's rows only.
+        var subtreeIds = inSubtree.Select(o => o.Id);
+        var withMembers = db.Members.Where(m => m.Status == MemberStatus.Active && subtreeIds.Contains(m.OrganizationId)).Select(m => m.OrganizationId);
         var leftBeforeWindow = steps.Where(e => e.Date < cutoff && ((e.Kind == DevelopmentEventKind.Step && e.Number == DevelopmentRules.ApprovalStep)
                                                                    || e.Kind == DevelopmentEventKind.Cancelled || e.Kind == DevelopmentEventKind.Withdrawn))
             .Select(e => e.CandidateId);
         var developing = steps.Where(a => a.Kind == DevelopmentEventKind.Step && a.Number == DevelopmentRules.ActivistStep && a.Date <= today
-                                          && !leftBeforeWindow.Contains(a.CandidateId))
+                                          && subtreeIds.Contains(a.OrganizationId) && !leftBeforeWindow.Contains(a.CandidateId))
             .Select(a => a.OrganizationId);
         var weak = inSubtree.Where(b => (b.Kind == OrganizationKind.Branch || b.Kind == OrganizationKind.JointBranch) && b.Status == OrganizationStatus.Active
                                         && withMembers.Contains(b.Id) && !developing.Contains(b.Id));
         var weakCount = await weak.CountAsync(ct);
-        var memberCounts = db.Members.Where(m => m.Status == MemberStatus.Active).GroupBy(m => m.OrganizationId).Select(g => new { Id = g.Key, Count = g.Count() });
+        var memberCounts = db.Members.Where(m => m.Status == MemberStatus.Active && subtreeIds.Contains(m.OrganizationId)).GroupBy(m => m.OrganizationId).Select(g => new { Id = g.Key, Count = g.Count() });
         var weakRows = await (from b in weak
                               join c in memberCounts on b.Id equals c.Id
                               orderby b.Name, b.Id
