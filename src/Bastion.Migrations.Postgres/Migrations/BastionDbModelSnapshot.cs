@@ -2648,6 +2648,221 @@ namespace Bastion.Migrations.Postgres.Migrations
                     b.ToTable("ServiceRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Bastion.Strength.AssessmentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Organizations")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("assessment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.IndicatorValue", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<double>("Denominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Numerator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OwnDenominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("OwnNumerator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("OwnScore")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RunId", "OrganizationId", "Code");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.OrganizationScore", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Cohesion")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Development")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("HighWarnings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("KindRank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KindSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<double?>("Political")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PreviousTotal")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Renewal")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("SiblingRank")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Siblings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubtreeMembers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SubtreeWarnings")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("UnitType")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RunId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId", "RunId");
+
+                    b.HasIndex("RunId", "ParentId");
+
+                    b.ToTable("organization_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.StrengthWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<double>("Measure")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Situation")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "RunId");
+
+                    b.HasIndex("RunId", "OrganizationId");
+
+                    b.ToTable("strength_warnings", (string)null);
+                });
+
             modelBuilder.Entity("Bastion.Study.Question", b =>
                 {
                     b.Property<long>("Id")
@@ -4134,6 +4349,33 @@ namespace Bastion.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PendingHandoverToUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.IndicatorValue", b =>
+                {
+                    b.HasOne("Bastion.Strength.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bastion.Strength.OrganizationScore", b =>
+                {
+                    b.HasOne("Bastion.Strength.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bastion.Strength.StrengthWarning", b =>
+                {
+                    b.HasOne("Bastion.Strength.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bastion.Study.Question", b =>

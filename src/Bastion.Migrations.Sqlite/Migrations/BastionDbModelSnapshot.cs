@@ -2548,6 +2548,217 @@ namespace Bastion.Migrations.Sqlite.Migrations
                     b.ToTable("ServiceRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Bastion.Strength.AssessmentRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Organizations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetVersion")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("assessment_runs", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.IndicatorValue", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Numerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OwnDenominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("OwnNumerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("OwnScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RunId", "OrganizationId", "Code");
+
+                    b.ToTable("indicator_values", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.OrganizationScore", b =>
+                {
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Cohesion")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Depth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Development")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("HighWarnings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("KindRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KindSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Members")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Political")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PreviousTotal")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Renewal")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("SiblingRank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Siblings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubtreeMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubtreeWarnings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Total")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("UnitType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RunId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId", "RunId");
+
+                    b.HasIndex("RunId", "ParentId");
+
+                    b.ToTable("organization_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.StrengthWarning", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Measure")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "RunId");
+
+                    b.HasIndex("RunId", "OrganizationId");
+
+                    b.ToTable("strength_warnings", (string)null);
+                });
+
             modelBuilder.Entity("Bastion.Study.Question", b =>
                 {
                     b.Property<long>("Id")
@@ -4000,6 +4211,33 @@ namespace Bastion.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PendingHandoverToUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Bastion.Strength.IndicatorValue", b =>
+                {
+                    b.HasOne("Bastion.Strength.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bastion.Strength.OrganizationScore", b =>
+                {
+                    b.HasOne("Bastion.Strength.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Bastion.Strength.StrengthWarning", b =>
+                {
+                    b.HasOne("Bastion.Strength.AssessmentRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Bastion.Study.Question", b =>
