@@ -53,6 +53,9 @@ public static class BastionCli
                     .WithDescription("Create an API token for a user and print only the token (for scripts).")
                     .WithExample("user", "token", "--user", "orgdept", "--name", "bench", "--days", "30");
             });
+            config.AddCommand<Strength.AssessCommand>("assess")
+                .WithDescription("Compute and store the Organizational Strength Index (组织力指数) of every organization for one period.")
+                .WithExample("assess", "--period", "2026Q3");
             config.AddBranch("job", job =>
             {
                 job.SetDescription("Scheduled work (reminders, escalations, emails); the web host runs it on its own.");

@@ -86,7 +86,7 @@ public static class ComplianceQueries
     }
 
     /// <summary>The last day of recorded activity per organization: held meetings of any kind and alliance activities it organized.</summary>
-    private static async Task<Dictionary<long, DateOnly>> LastActivityAsync(BastionDb db, IQueryable<Organization> subtree, DateOnly today, CancellationToken ct)
+    public static async Task<Dictionary<long, DateOnly>> LastActivityAsync(BastionDb db, IQueryable<Organization> subtree, DateOnly today, CancellationToken ct)
     {
         var meetings = await (
                 from m in db.Set<Meeting>()

@@ -185,22 +185,8 @@ public static class DevelopmentQueries
         var lateCount = await lateQuery.CountAsync(ct);
         var late = await lateQuery.OrderBy(r => r.DueOn).ThenBy(r => r.Id).Take(ListLimit).ToListAsync(ct);
 
-        // An activist or development target in the window: someone made an activist (③) who had not been admitted
-        // (⑰), cancelled or withdrawn before the window began.
-        var cutoff = today.AddYears(-rules.DormantBranchYears.Value);
-        var steps = db.Set<DevelopmentStep>();
-        // Written as IN / NOT IN over uncorrelated subqueries, so both databases hash them once instead of probing per branch.
-        // Every subquery is limited to the subtree's organizations, so a county's view reads the county's rows only.
         var subtreeIds = inSubtree.Select(o => o.Id);
-        var withMembers = db.Members.Where(m => m.Status == MemberStatus.Active && subtreeIds.Contains(m.OrganizationId)).Select(m => m.OrganizationId);
-        var leftBeforeWindow = steps.Where(e => e.Date < cutoff && ((e.Kind == DevelopmentEventKind.Step && e.Number == DevelopmentRules.ApprovalStep)
-                                                                   || e.Kind == DevelopmentEventKind.Cancelled || e.Kind == DevelopmentEventKind.Withdrawn))
-            .Select(e => e.CandidateId);
-        var developing = steps.Where(a => a.Kind == DevelopmentEventKind.Step && a.Number == DevelopmentRules.ActivistStep && a.Date <= today
-                                          && subtreeIds.Contains(a.OrganizationId) && !leftBeforeWindow.Contains(a.CandidateId))
-            .Select(a => a.OrganizationId);
-        var weak = inSubtree.Where(b => (b.Kind == OrganizationKind.Branch || b.Kind == OrganizationKind.JointBranch) && b.Status == OrganizationStatus.Active
-                                        && withMembers.Contains(b.Id) && !developing.Contains(b.Id));
+        var weak = DormantBranches(db, inSubtree, today, rules.DormantBranchYears.Value);
         var weakCount = await weak.CountAsync(ct);
         var memberCounts = db.Members.Where(m => m.Status == MemberStatus.Active && subtreeIds.Contains(m.OrganizationId)).GroupBy(m => m.OrganizationId).Select(g => new { Id = g.Key, Count = g.Count() });
         var weakRows = await (from b in weak
@@ -211,7 +197,7 @@ public static class DevelopmentQueries
 
         var from = new DateOnly(y, 1, 1);
         var to = from.AddYears(1);
-        var admissions = steps.Where(s => s.Kind == DevelopmentEventKind.Step && s.Number == DevelopmentRules.ApprovalStep && s.Date >= from && s.Date < to);
+        var admissions = db.Set<DevelopmentStep>().Where(s => s.Kind == DevelopmentEventKind.Step && s.Number == DevelopmentRules.ApprovalStep && s.Date >= from && s.Date < to);
         var intake = await admissions.CountAsync(s => inSubtree.Any(o => o.Id == s.OrganizationId), ct);
         var plan = await db.Set<DevelopmentPlan>().Where(p => p.OrganizationId == org.Id && p.Year == y).Select(p => (int?)p.Target).FirstOrDefaultAsync(ct);
         var children = await db.Organizations.Where(c => c.ParentId == org.Id).OrderBy(c => c.Name).ThenBy(c => c.Id)
@@ -229,6 +215,28 @@ public static class DevelopmentQueries
             DormantYears = rules.DormantBranchYears.Value, DormantSource = DevelopmentRules.Cite(rules, rules.DormantBranchYears),
             WeakBranchCount = weakCount, WeakBranches = weakRows, Plan = plan, Intake = intake, Children = children,
         };
+    }
+
+    /// <summary>
+    /// Active branches of <paramref name="organizations"/> with active members but no activist or development target in
+    /// the <paramref name="years"/> before <paramref name="asOf"/>: nobody made an activist (③) on or before that day who had
+    /// not been admitted (⑰), cancelled or withdrawn before the window began. Written as IN / NOT IN over uncorrelated
+    /// subqueries limited to <paramref name="organizations"/>, so both databases hash them once instead of probing per branch.
+    /// </summary>
+    public static IQueryable<Organization> DormantBranches(BastionDb db, IQueryable<Organization> organizations, DateOnly asOf, int years)
+    {
+        var cutoff = asOf.AddYears(-years);
+        var steps = db.Set<DevelopmentStep>();
+        var ids = organizations.Select(o => o.Id);
+        var withMembers = db.Members.Where(m => m.Status == MemberStatus.Active && ids.Contains(m.OrganizationId)).Select(m => m.OrganizationId);
+        var leftBeforeWindow = steps.Where(e => e.Date < cutoff && ((e.Kind == DevelopmentEventKind.Step && e.Number == DevelopmentRules.ApprovalStep)
+                                                                   || e.Kind == DevelopmentEventKind.Cancelled || e.Kind == DevelopmentEventKind.Withdrawn))
+            .Select(e => e.CandidateId);
+        var developing = steps.Where(a => a.Kind == DevelopmentEventKind.Step && a.Number == DevelopmentRules.ActivistStep && a.Date <= asOf
+                                          && ids.Contains(a.OrganizationId) && !leftBeforeWindow.Contains(a.CandidateId))
+            .Select(a => a.OrganizationId);
+        return organizations.Where(b => (b.Kind == OrganizationKind.Branch || b.Kind == OrganizationKind.JointBranch) && b.Status == OrganizationStatus.Active
+                                        && withMembers.Contains(b.Id) && !developing.Contains(b.Id));
     }
 
     /// <summary>A candidate's complete file: every step with its people, documents, votes and rule-set version.</summary>

@@ -63,6 +63,21 @@ public static class DemoSeeder
             logins.Add(new DemoLogin(a.UserName, a.Role, a.Org.Name));
         }
         await Requests.DemoRequestOwners.AssignAsync(db, data.FirstVillageBranch.Id, "secretary", ct);
+        await AssessAsync(db, ct);
         return new Outcome(data.Organizations.Count, data.MembersLoaded, logins);
+    }
+
+    /// <summary>
+    /// The strength index of the generated year: the last three closed quarters, the running quarter and the running year,
+    /// so dashboards open with a trend.
+    /// </summary>
+    private static async Task AssessAsync(BastionDb db, CancellationToken ct)
+    {
+        var today = Shared.Clock.Today(db.Time);
+        var quarter = Compliance.Period.Of(Compliance.PeriodKind.Quarter, today);
+        var periods = new List<Compliance.Period> { Compliance.Period.Of(Compliance.PeriodKind.Year, today), quarter };
+        for (var i = 0; i < 3; i++) periods.Add(quarter = Strength.RunAssessment.Previous(quarter));
+        foreach (var period in periods.OrderBy(p => p.End))
+            await Strength.RunAssessment.HandleAsync(db, period, "demo", ct: ct);
     }
 }
