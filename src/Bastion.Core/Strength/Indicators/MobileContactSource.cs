@@ -20,11 +20,21 @@ public sealed class MobileContactSource : IIndicatorSource
             .Where(r => r.Direction == MobileDirection.OutFlow && r.LeftOn <= scope.AsOf
                         && (r.Status == MobileStatus.Active || (r.ReturnedOn != null && r.ReturnedOn > scope.AsOf))
                         && scope.Organizations.Any(o => o.Id == r.OrganizationId))
-            .Select(r => new Row(r.Id, r.MemberId, r.OrganizationId, r.LeftOn,
-                contacts.Where(c => c.MobileRecordId == r.Id && c.ContactedOn <= scope.AsOf).Max(c => (DateOnly?)c.ContactedOn)));
+            .Select(r => new Row
+            {
+                Id = r.Id, MemberId = r.MemberId, OrganizationId = r.OrganizationId, LeftOn = r.LeftOn,
+                LastContact = contacts.Where(c => c.MobileRecordId == r.Id && c.ContactedOn <= scope.AsOf).Max(c => (DateOnly?)c.ContactedOn),
+            });
     }
 
-    private sealed record Row(long Id, long? MemberId, long OrganizationId, DateOnly LeftOn, DateOnly? LastContact);
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long? MemberId { get; init; }
+        public long OrganizationId { get; init; }
+        public DateOnly LeftOn { get; init; }
+        public DateOnly? LastContact { get; init; }
+    }
 
     public async Task<IReadOnlyDictionary<long, Fraction>> MeasureAsync(AssessmentScope scope, CancellationToken ct)
     {
