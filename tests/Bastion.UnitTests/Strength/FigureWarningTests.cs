@@ -11,7 +11,7 @@ public sealed class FigureWarningTests
 
     private static async Task<IReadOnlyList<WarningHit>> EvaluateAsync(IWarningSource source, string indicator, Fraction fires, Fraction quiet)
     {
-        var scope = new AssessmentScope(null!, Enumerable.Empty<Organizations.Organization>().AsQueryable(),
+        var scope = new AssessmentScope(null!, Enumerable.Empty<Bastion.Organizations.Organization>().AsQueryable(),
             new Period(PeriodKind.Quarter, 2026, 2), new DateOnly(2026, 6, 30), StrengthRuleSet.Load());
         var measures = new Measures { [indicator] = new Dictionary<long, Fraction> { [Fires] = fires, [Quiet] = quiet } };
         return await source.EvaluateAsync(scope, measures, CancellationToken.None);
