@@ -115,9 +115,7 @@ public static class RunAssessment
         BastionDb db, Period period, DateOnly asOf, StrengthRuleSet rules, string startedBy, DateTime started,
         IReadOnlyList<ScoreRow> rows, List<(WarningRule Rule, WarningHit Hit)> hits, Dictionary<long, double> previous, CancellationToken ct)
     {
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         var suppress = db.SuppressRowAudit;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         // A snapshot is derived data: one audit event says what ran, instead of one per stored figure.
         db.SuppressRowAudit = true;
         try
@@ -146,7 +144,6 @@ public static class RunAssessment
             async Task FlushAsync(bool force)
             {
                 if (!force && pending < batch) return;
-                db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 pending = 0;
@@ -197,7 +194,6 @@ public static class RunAssessment
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
             db.SuppressRowAudit = suppress;
         }
     }
