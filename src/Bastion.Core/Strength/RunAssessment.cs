@@ -54,14 +54,7 @@ public static class RunAssessment
         var active = db.Organizations.Where(o => o.Status == OrganizationStatus.Active);
         var scope = new AssessmentScope(db, active, period, asOf, rules);
         var organizations = await OrganizationsAsync(db, active, ct);
-        var measures = await MeasureAsync(scope, ct);
-        var hits = new List<(WarningRule Rule, WarningHit Hit)>();
-        foreach (var source in StrengthSources.Warnings)
-        {
-            var rule = rules.Warnings.FirstOrDefault(w => w.Code == source.Code);
-            if (rule is null) continue;
-            foreach (var hit in await source.EvaluateAsync(scope, measures, ct)) hits.Add((rule, hit));
-        }
+        var (measures, hits) = await EvaluateAsync(scope, ct);
         var measured = clock.Elapsed;
 
         var rows = StrengthCalculator.Compute(rules, organizations, measures, hits.Select(h => (h.Hit.OrganizationId, h.Rule.Severity)).ToList());
@@ -70,6 +63,20 @@ public static class RunAssessment
         var previous = await PreviousTotalsAsync(db, period, ct);
         var run = await StoreAsync(db, period, asOf, rules, startedBy, started, rows, hits, previous, ct);
         return new Outcome(run, new Timings(measured, computed - measured, clock.Elapsed - computed));
+    }
+
+    /// <summary>Every indicator's figures and every warning rule's hits over the scope, set-based: a fixed number of statements.</summary>
+    public static async Task<(Measures Measures, List<(WarningRule Rule, WarningHit Hit)> Hits)> EvaluateAsync(AssessmentScope scope, CancellationToken ct)
+    {
+        var measures = await MeasureAsync(scope, ct);
+        var hits = new List<(WarningRule Rule, WarningHit Hit)>();
+        foreach (var source in StrengthSources.Warnings)
+        {
+            var rule = scope.Rules.Warnings.FirstOrDefault(w => w.Code == source.Code);
+            if (rule is null) continue;
+            foreach (var hit in await source.EvaluateAsync(scope, measures, ct)) hits.Add((rule, hit));
+        }
+        return (measures, hits);
     }
 
     /// <summary>Every source's own figures for the scope, by indicator code. Indicators without a source stay "no data".</summary>
