@@ -13,7 +13,12 @@ public sealed class AllianceActivitySource : IIndicatorSource
 {
     public string Code => "alliance-activity";
 
-    private sealed record Membership(long AllianceId, long OrganizationId, string Name);
+    private sealed class Membership
+    {
+        public long AllianceId { get; init; }
+        public long OrganizationId { get; init; }
+        public required string Name { get; init; }
+    }
 
     private static IQueryable<Membership> Memberships(AssessmentScope scope)
     {
@@ -24,7 +29,7 @@ public sealed class AllianceActivitySource : IIndicatorSource
                join a in db.Set<Alliance>() on m.AllianceId equals a.Id
                where m.JoinedOn <= to && a.FoundedOn <= to
                      && ((a.Status == AllianceStatus.Active && a.EndedOn == null) || a.EndedOn >= start)
-               select new Membership(a.Id, m.OrganizationId, a.Name);
+               select new Membership { AllianceId = a.Id, OrganizationId = m.OrganizationId, Name = a.Name };
     }
 
     private static IQueryable<AllianceActivity> Held(AssessmentScope scope)

@@ -15,7 +15,17 @@ public abstract class CascadeOnTimeSource : IIndicatorSource
 
     protected abstract CascadeSubject Subject { get; }
 
-    private sealed record Row(long Id, long OrganizationId, long CascadeId, string Title, DateOnly DueOn, DateOnly? CompletedOn, bool OnTime);
+    /// <summary>Settable members, not a positional record: the queries group and order on them.</summary>
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long OrganizationId { get; init; }
+        public long CascadeId { get; init; }
+        public required string Title { get; init; }
+        public DateOnly DueOn { get; init; }
+        public DateOnly? CompletedOn { get; init; }
+        public bool OnTime { get; init; }
+    }
 
     /// <summary>The targets that count: the subject's, due in the period, of cascades issued by its end.</summary>
     private IQueryable<Row> Rows(AssessmentScope scope)
@@ -27,7 +37,7 @@ public abstract class CascadeOnTimeSource : IIndicatorSource
                join o in scope.Organizations on t.OrganizationId equals o.Id
                join c in db.Set<Cascade>() on t.CascadeId equals c.Id
                where c.Subject == subject && c.CreatedAt < until && t.DueOn >= start && t.DueOn <= to
-               select new Row(t.Id, t.OrganizationId, t.CascadeId, c.Title, t.DueOn, t.CompletedOn, t.CompletedOn != null && t.CompletedOn <= t.DueOn);
+               select new Row { Id = t.Id, OrganizationId = t.OrganizationId, CascadeId = t.CascadeId, Title = c.Title, DueOn = t.DueOn, CompletedOn = t.CompletedOn, OnTime = t.CompletedOn != null && t.CompletedOn <= t.DueOn };
     }
 
     public async Task<IReadOnlyDictionary<long, Fraction>> MeasureAsync(AssessmentScope scope, CancellationToken ct)

@@ -15,7 +15,15 @@ public sealed class DirectiveResponseDaysSource : IIndicatorSource
 {
     public string Code => "directive-response-days";
 
-    private sealed record Row(long Id, long OrganizationId, string Title, DateOnly Created, DateOnly? AcknowledgedOn, int Days);
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long OrganizationId { get; init; }
+        public required string Title { get; init; }
+        public DateOnly Created { get; init; }
+        public DateOnly? AcknowledgedOn { get; init; }
+        public int Days { get; init; }
+    }
 
     private static IQueryable<Row> Rows(AssessmentScope scope)
     {
@@ -35,7 +43,7 @@ public sealed class DirectiveResponseDaysSource : IIndicatorSource
         return from x in arrived
                where x.Created >= start && x.Created <= to
                let days = (x.Acknowledged != null ? x.Acknowledged.Value.DayNumber : toDay) - x.Created.DayNumber
-               select new Row(x.Id, x.OrganizationId, x.Title, x.Created, x.Acknowledged, days < 0 ? 0 : days);
+               select new Row { Id = x.Id, OrganizationId = x.OrganizationId, Title = x.Title, Created = x.Created, AcknowledgedOn = x.Acknowledged, Days = days < 0 ? 0 : days };
     }
 
     public async Task<IReadOnlyDictionary<long, Fraction>> MeasureAsync(AssessmentScope scope, CancellationToken ct)

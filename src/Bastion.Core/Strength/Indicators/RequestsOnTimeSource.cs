@@ -16,7 +16,15 @@ public abstract class RequestsOnTimeSource : IIndicatorSource
     /// <summary>True for the enterprise categories, false for the others.</summary>
     protected abstract bool Enterprise { get; }
 
-    private sealed record Row(long Id, long OrganizationId, string TrackingCode, DateTime DueAt, DateTime? DoneAt, bool OnTime);
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long OrganizationId { get; init; }
+        public required string TrackingCode { get; init; }
+        public DateTime DueAt { get; init; }
+        public DateTime? DoneAt { get; init; }
+        public bool OnTime { get; init; }
+    }
 
     private IQueryable<Row> Rows(AssessmentScope scope)
     {
@@ -27,7 +35,7 @@ public abstract class RequestsOnTimeSource : IIndicatorSource
         return from r in requests
                join o in scope.Organizations on r.OrganizationId equals o.Id
                let done = r.AnsweredAt ?? r.ClosedAt
-               select new Row(r.Id, r.OrganizationId, r.TrackingCode, r.ResolutionDueAt, done, done != null && done <= r.ResolutionDueAt);
+               select new Row { Id = r.Id, OrganizationId = r.OrganizationId, TrackingCode = r.TrackingCode, DueAt = r.ResolutionDueAt, DoneAt = done, OnTime = done != null && done <= r.ResolutionDueAt };
     }
 
     public async Task<IReadOnlyDictionary<long, Fraction>> MeasureAsync(AssessmentScope scope, CancellationToken ct)

@@ -14,7 +14,14 @@ public sealed class SatisfactionSource : IIndicatorSource
 
     public string Code => "satisfaction";
 
-    private sealed record Row(long Id, long OrganizationId, string TrackingCode, DateTime RatedAt, int Rating);
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public long OrganizationId { get; init; }
+        public required string TrackingCode { get; init; }
+        public DateTime RatedAt { get; init; }
+        public int Rating { get; init; }
+    }
 
     private static IQueryable<Row> Rows(AssessmentScope scope)
     {
@@ -22,7 +29,7 @@ public sealed class SatisfactionSource : IIndicatorSource
         return from r in scope.Db.Set<ServiceRequest>()
                join o in scope.Organizations on r.OrganizationId equals o.Id
                where r.Rating != null && r.RatedAt >= start && r.RatedAt < until
-               select new Row(r.Id, r.OrganizationId, r.TrackingCode, r.RatedAt!.Value, r.Rating!.Value);
+               select new Row { Id = r.Id, OrganizationId = r.OrganizationId, TrackingCode = r.TrackingCode, RatedAt = r.RatedAt!.Value, Rating = r.Rating!.Value };
     }
 
     public async Task<IReadOnlyDictionary<long, Fraction>> MeasureAsync(AssessmentScope scope, CancellationToken ct)

@@ -16,7 +16,14 @@ public sealed class StudyHoursSource : IIndicatorSource
 {
     public string Code => "study-hours";
 
-    private sealed record Row(long Id, string Name, long OrganizationId, bool IsLeader, double Hours);
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public required string Name { get; init; }
+        public long OrganizationId { get; init; }
+        public bool IsLeader { get; init; }
+        public double Hours { get; init; }
+    }
 
     /// <summary>
     /// The least hours so far whose projection reaches <paramref name="target"/>: <see cref="StudyRuleSet.Projection"/>
@@ -49,11 +56,11 @@ public sealed class StudyHoursSource : IIndicatorSource
         if (withHoursOnly)
             return from m in members
                    join h in hours on m.Id equals h.MemberId
-                   select new Row(m.Id, m.Name, m.OrganizationId, leaders.Contains(m.Id), h.Hours);
+                   select new Row { Id = m.Id, Name = m.Name, OrganizationId = m.OrganizationId, IsLeader = leaders.Contains(m.Id), Hours = h.Hours };
         return from m in members
                join h in hours on m.Id equals h.MemberId into hj
                from h in hj.DefaultIfEmpty()
-               select new Row(m.Id, m.Name, m.OrganizationId, leaders.Contains(m.Id), (double?)h.Hours ?? 0.0);
+               select new Row { Id = m.Id, Name = m.Name, OrganizationId = m.OrganizationId, IsLeader = leaders.Contains(m.Id), Hours = (double?)h.Hours ?? 0.0 };
     }
 
     public async Task<IReadOnlyDictionary<long, Fraction>> MeasureAsync(AssessmentScope scope, CancellationToken ct)
