@@ -106,6 +106,33 @@ public sealed class IndicatorSourcesTests(BastionAppFixture app) : IClassFixture
         Assert.InRange(largeStatements, 12, 24);
     }
 
+    [Fact]
+    public async Task RunAssessmentMeasure_PopulatedTree_EverySourceMeasuresEveryOrganizationWithRecords_AndItsRecordsAddUpToTheFigure()
+    {
+        var root = await PopulatedTreeAsync(branches: 2);
+        await using var db = app.Database.NewContext();
+        var scope = SourceData.Scope(db, root);
+        var organizations = await scope.Organizations.Where(o => o.Id != root.Id).Select(o => o.Id).ToListAsync();
+        var measures = await RunAssessment.MeasureAsync(scope, CancellationToken.None);
+        foreach (var code in Codes)
+        {
+            var figures = measures.Of(code);
+            // The committee and both branches have one record each; the root none.
+            Assert.Equal(organizations.Order(), figures.Keys.Order());
+            foreach (var id in organizations)
+            {
+                var records = await StrengthSources.Indicator(code)!.RecordsAsync(scope, id, 100, CancellationToken.None);
+                var record = Assert.Single(records);
+                Assert.True(record.Counts, code);
+                if (code is "village-income" or "directive-response-days") continue;
+                Assert.Equal(new Fraction(1, 1), figures[id]);
+            }
+        }
+        // The fixtures' figures for the two that are not shares: 120000 yuan; 07-05 → acknowledged 08-20 = 46 days.
+        Assert.Equal(new Fraction(120000, 1), measures.Of("village-income")[organizations[0]]);
+        Assert.Equal(new Fraction(46, 1), measures.Of("directive-response-days")[organizations[0]]);
+    }
+
     /// <summary>A root with a committee and <paramref name="branches"/> branches, each with records for every source.</summary>
     private async Task<Organization> PopulatedTreeAsync(int branches)
     {
@@ -301,7 +328,7 @@ internal static class SourcesFixtures
         var study = await CascadeAsync(database, root, Bastion.Cascades.CascadeSubject.Study, SourceData.Utc(7, 5), SourceData.Day(8, 31));
         await TargetAsync(database, study, org, completedOn: SourceData.Day(8, 20));
         var member = await MemberAsync(database, org);
-        await StudyAsync(database, member, 10, SourceData.Utc(8, 1));
+        await StudyAsync(database, member, 20, SourceData.Utc(8, 1)); // 24 hours with the training: on track as of 09-15
         await TrainingAsync(database, member, 4, SourceData.Day(8, 2));
         await UnitAsync(database, org, Bastion.Coverage.CoverageKind.PartyWorkOnly, SourceData.Utc(1, 1));
         var alliance = await AllianceAsync(database, org, SourceData.Day(1, 1), []);
