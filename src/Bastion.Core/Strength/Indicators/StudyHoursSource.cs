@@ -37,22 +37,31 @@ public sealed class StudyHoursSource : IIndicatorSource
         return (target - 0.05) * elapsed / days - 1e-9;
     }
 
+    /// <summary>The organizations' active members who had joined by the period's last day.</summary>
+    private static IQueryable<Member> Members(AssessmentScope scope)
+    {
+        var to = scope.To;
+        return from m in scope.Db.Members
+               join o in scope.Organizations on m.OrganizationId equals o.Id
+               where m.Status == MemberStatus.Active && m.JoinedOn <= to
+               select m;
+    }
+
     private static IQueryable<Row> Rows(AssessmentScope scope, bool withHoursOnly)
     {
         var db = scope.Db;
         var (to, until, year) = (scope.To, scope.ToUtcExclusive, scope.To.Year);
-        var hours = db.Set<StudyRecord>().Where(r => r.Year == year && r.Counted && r.FinishedAt < until).Select(r => new { r.MemberId, r.Hours })
+        var members = Members(scope);
+        // Hours per member of the scope only, so one organization's records do not sum the whole year's study.
+        var ids = members.Select(m => m.Id);
+        var hours = db.Set<StudyRecord>().Where(r => r.Year == year && r.Counted && r.FinishedAt < until && ids.Contains(r.MemberId)).Select(r => new { r.MemberId, r.Hours })
             .Concat(from a in db.Set<TrainingAttendance>()
                     join s in db.Set<TrainingSession>() on a.SessionId equals s.Id
-                    where a.Year == year && s.HeldOn <= to
+                    where a.Year == year && s.HeldOn <= to && ids.Contains(a.MemberId)
                     select new { a.MemberId, a.Hours })
             .GroupBy(x => x.MemberId).Select(g => new { MemberId = g.Key, Hours = g.Sum(x => x.Hours) });
         var leaders = db.Set<Position>().Where(p => p.Role != PositionRole.GroupLeader && p.StartedOn <= to && (p.EndedOn == null || p.EndedOn > to))
             .Select(p => p.MemberId);
-        var members = from m in db.Members
-                      join o in scope.Organizations on m.OrganizationId equals o.Id
-                      where m.Status == MemberStatus.Active && m.JoinedOn <= to
-                      select m;
         if (withHoursOnly)
             return from m in members
                    join h in hours on m.Id equals h.MemberId
@@ -66,12 +75,7 @@ public sealed class StudyHoursSource : IIndicatorSource
     public async Task<IReadOnlyDictionary<long, Fraction>> MeasureAsync(AssessmentScope scope, CancellationToken ct)
     {
         var (plain, leader) = Thresholds(scope);
-        var to = scope.To;
-        var members = await (from m in scope.Db.Members
-                             join o in scope.Organizations on m.OrganizationId equals o.Id
-                             where m.Status == MemberStatus.Active && m.JoinedOn <= to
-                             group m by m.OrganizationId into g
-                             select new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var members = await Members(scope).GroupBy(m => m.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var onTrack = await Rows(scope, withHoursOnly: true).Where(r => r.Hours >= (r.IsLeader ? leader : plain))
             .GroupBy(r => r.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return Figures.ToFractions(members, r => r.Key, r => onTrack.GetValueOrDefault(r.Key), r => r.Count);
