@@ -102,6 +102,9 @@ public sealed class PoliticalSourcesTests(BastionAppFixture app) : IClassFixture
         // T passed P down to A on 07-12; A acknowledged on 07-15: 3 days from its arrival, not 5 from the issue.
         await PassedDownAsync(Database, tp, Utc(7, 12));
         var ap = await TargetAsync(Database, p, tree.A, acknowledgedOn: Day(7, 15), parent: tp);
+        // T passed P down again, to C, on 08-01; C acknowledged on 08-03: 2 days from that second pass-down (A keeps its 3).
+        await PassedDownAsync(Database, tp, Utc(8, 1));
+        await TargetAsync(Database, p, tree.C, acknowledgedOn: Day(8, 3), parent: tp);
         // P2 issued 09-01: B acknowledged on 09-18, after To, so it counts as unacknowledged: 09-01 → 09-15 = 14 days.
         var p2 = await CascadeAsync(Database, tree.Root, CascadeSubject.Directive, Utc(9, 1), Day(9, 30), "P2");
         var bp2 = await TargetAsync(Database, p2, tree.B, acknowledgedOn: Day(9, 18));
@@ -118,7 +121,8 @@ public sealed class PoliticalSourcesTests(BastionAppFixture app) : IClassFixture
         Assert.Equal(new Fraction(1, 1), measured[tree.T.Id]);
         Assert.Equal(new Fraction(3, 1), measured[tree.A.Id]);
         Assert.Equal(new Fraction(67 + 14, 2), measured[tree.B.Id]);
-        Assert.Equal(3, measured.Count);
+        Assert.Equal(new Fraction(2, 1), measured[tree.C.Id]);
+        Assert.Equal(4, measured.Count);
 
         // Re-run as of a later day in the same period: B's P2 is now acknowledged (09-18 − 09-01 = 17 days) and P counts to 09-20.
         var later = await MeasureAsync(Database, source, tree.Root, asOf: Day(9, 20));
