@@ -30,6 +30,7 @@ public static class BastionJobs
         services.AddBastionJob<Directives.OverdueDirectivesJob>();
         services.AddBastionJob<Study.StudyTargetsJob>();
         services.AddBastionJob<Discipline.DisciplineDeadlinesJob>();
+        services.AddBastionJob<Rectification.RectificationOverdueJob>();
         return services;
     }
 

@@ -1,0 +1,259 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bastion.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Rectification : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RectificationCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    IdentifiedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SituationMask = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WarningCodes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    IdentifiedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PlanText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LeaderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaderPost = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstSecretary = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WorkTeam = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PairedUnit = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TargetOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RectifyingSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HasPassedCheck = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosingEvidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationCases_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Body = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationChecks_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationChecks_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvents_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvents_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationNotes_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationNotes_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationSteps_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationSteps_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationCases_OrganizationId_State",
+                table: "RectificationCases",
+                columns: new[] { "OrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationCases_RegionId",
+                table: "RectificationCases",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationCases_State_Year",
+                table: "RectificationCases",
+                columns: new[] { "State", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationChecks_CaseId_CheckedOn",
+                table: "RectificationChecks",
+                columns: new[] { "CaseId", "CheckedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationChecks_OrganizationId",
+                table: "RectificationChecks",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationEvents_CaseId_Id",
+                table: "RectificationEvents",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationEvents_OrganizationId",
+                table: "RectificationEvents",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationNotes_CaseId_On",
+                table: "RectificationNotes",
+                columns: new[] { "CaseId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationNotes_OrganizationId",
+                table: "RectificationNotes",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationSteps_CaseId_Number",
+                table: "RectificationSteps",
+                columns: new[] { "CaseId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationSteps_CompletedOn_DueOn",
+                table: "RectificationSteps",
+                columns: new[] { "CompletedOn", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationSteps_OrganizationId",
+                table: "RectificationSteps",
+                column: "OrganizationId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RectificationChecks");
+
+            migrationBuilder.DropTable(
+                name: "RectificationEvents");
+
+            migrationBuilder.DropTable(
+                name: "RectificationNotes");
+
+            migrationBuilder.DropTable(
+                name: "RectificationSteps");
+
+            migrationBuilder.DropTable(
+                name: "RectificationCases");
+        }
+    }
+}
