@@ -143,6 +143,12 @@ public sealed partial class RectificationPagesTests(BastionAppFixture app) : ICl
         var api = await app.Factory.CreateApiClientAsync(tree.CountyStaff);
         var (id, _) = await RectifyingAsync(api, tree.Village.Id, Today.AddDays(-5));
 
+        var open = await Http.GetJsonAsync(api, $"/api/v1/rectification/organizations/{tree.Village.Id}/open");
+        Assert.Equal(id, open.GetProperty("id").GetInt64());
+        Assert.Equal(1, open.GetProperty("stepsOverdue").GetInt32());
+        using (var none = await api.GetAsync($"/api/v1/rectification/organizations/{tree.SecondVillage.Id}/open"))
+            Assert.Equal(HttpStatusCode.NoContent, none.StatusCode);
+
         var staff = await app.Factory.SignInAsync(tree.CountyStaff);
         var ledger = await (await staff.GetAsync("/Rectification")).Content.ReadAsStringAsync();
         Assert.Contains($"data-testid=\"case-row-{id}\"", ledger);
