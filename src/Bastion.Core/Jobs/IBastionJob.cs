@@ -31,6 +31,7 @@ public static class BastionJobs
         services.AddBastionJob<Study.StudyTargetsJob>();
         services.AddBastionJob<Discipline.DisciplineDeadlinesJob>();
         services.AddBastionJob<Strength.StrengthAssessmentJob>();
+        services.AddBastionJob<Rectification.RectificationOverdueJob>();
         return services;
     }
 

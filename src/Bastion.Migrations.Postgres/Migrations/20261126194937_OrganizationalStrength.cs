@@ -1,0 +1,410 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Bastion.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class OrganizationalStrength : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "assessment_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    PeriodKind = table.Column<int>(type: "integer", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    RuleSetVersion = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Organizations = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_assessment_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    RegionId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    IdentifiedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SituationMask = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    WarningCodes = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    IdentifiedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PlanText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LeaderName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LeaderPost = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstSecretary = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    WorkTeam = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PairedUnit = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TargetOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PlannedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RectifyingSince = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HasPassedCheck = table.Column<bool>(type: "boolean", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosingEvidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationCases_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicator_values",
+                columns: table => new
+                {
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    OwnNumerator = table.Column<double>(type: "double precision", nullable: false),
+                    OwnDenominator = table.Column<double>(type: "double precision", nullable: false),
+                    Numerator = table.Column<double>(type: "double precision", nullable: false),
+                    Denominator = table.Column<double>(type: "double precision", nullable: false),
+                    OwnScore = table.Column<double>(type: "double precision", nullable: true),
+                    Score = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_values", x => new { x.RunId, x.OrganizationId, x.Code });
+                    table.ForeignKey(
+                        name: "FK_indicator_values_assessment_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "assessment_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "organization_scores",
+                columns: table => new
+                {
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    ParentId = table.Column<long>(type: "bigint", nullable: true),
+                    Path = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Depth = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    UnitType = table.Column<int>(type: "integer", nullable: true),
+                    Members = table.Column<int>(type: "integer", nullable: false),
+                    SubtreeMembers = table.Column<int>(type: "integer", nullable: false),
+                    Political = table.Column<double>(type: "double precision", nullable: true),
+                    Development = table.Column<double>(type: "double precision", nullable: true),
+                    Cohesion = table.Column<double>(type: "double precision", nullable: true),
+                    Renewal = table.Column<double>(type: "double precision", nullable: true),
+                    Total = table.Column<double>(type: "double precision", nullable: true),
+                    SiblingRank = table.Column<int>(type: "integer", nullable: true),
+                    Siblings = table.Column<int>(type: "integer", nullable: false),
+                    KindRank = table.Column<int>(type: "integer", nullable: true),
+                    KindSize = table.Column<int>(type: "integer", nullable: false),
+                    PreviousTotal = table.Column<double>(type: "double precision", nullable: true),
+                    Warnings = table.Column<int>(type: "integer", nullable: false),
+                    SubtreeWarnings = table.Column<int>(type: "integer", nullable: false),
+                    HighWarnings = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_organization_scores", x => new { x.RunId, x.OrganizationId });
+                    table.ForeignKey(
+                        name: "FK_organization_scores_assessment_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "assessment_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "strength_warnings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    Situation = table.Column<int>(type: "integer", nullable: false),
+                    Measure = table.Column<double>(type: "double precision", nullable: false),
+                    Threshold = table.Column<double>(type: "double precision", nullable: false),
+                    Since = table.Column<DateOnly>(type: "date", nullable: true),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_strength_warnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_strength_warnings_assessment_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "assessment_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    CheckedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Body = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    Opinion = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationChecks_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationChecks_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvents_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationEvents_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationNotes_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationNotes_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RectificationSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<long>(type: "bigint", nullable: false),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RectificationSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RectificationSteps_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RectificationSteps_RectificationCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RectificationCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_assessment_runs_Period",
+                table: "assessment_runs",
+                column: "Period",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organization_scores_OrganizationId_RunId",
+                table: "organization_scores",
+                columns: new[] { "OrganizationId", "RunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organization_scores_RunId_ParentId",
+                table: "organization_scores",
+                columns: new[] { "RunId", "ParentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationCases_OrganizationId_State",
+                table: "RectificationCases",
+                columns: new[] { "OrganizationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationCases_RegionId",
+                table: "RectificationCases",
+                column: "RegionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationCases_State_Year",
+                table: "RectificationCases",
+                columns: new[] { "State", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationChecks_CaseId_CheckedOn",
+                table: "RectificationChecks",
+                columns: new[] { "CaseId", "CheckedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationChecks_OrganizationId",
+                table: "RectificationChecks",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationEvents_CaseId_Id",
+                table: "RectificationEvents",
+                columns: new[] { "CaseId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationEvents_OrganizationId",
+                table: "RectificationEvents",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationNotes_CaseId_On",
+                table: "RectificationNotes",
+                columns: new[] { "CaseId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationNotes_OrganizationId",
+                table: "RectificationNotes",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationSteps_CaseId_Number",
+                table: "RectificationSteps",
+                columns: new[] { "CaseId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationSteps_CompletedOn_DueOn",
+                table: "RectificationSteps",
+                columns: new[] { "CompletedOn", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RectificationSteps_OrganizationId",
+                table: "RectificationSteps",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_strength_warnings_OrganizationId_RunId",
+                table: "strength_warnings",
+                columns: new[] { "OrganizationId", "RunId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_strength_warnings_RunId_OrganizationId",
+                table: "strength_warnings",
+                columns: new[] { "RunId", "OrganizationId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "indicator_values");
+
+            migrationBuilder.DropTable(
+                name: "organization_scores");
+
+            migrationBuilder.DropTable(
+                name: "RectificationChecks");
+
+            migrationBuilder.DropTable(
+                name: "RectificationEvents");
+
+            migrationBuilder.DropTable(
+                name: "RectificationNotes");
+
+            migrationBuilder.DropTable(
+                name: "RectificationSteps");
+
+            migrationBuilder.DropTable(
+                name: "strength_warnings");
+
+            migrationBuilder.DropTable(
+                name: "RectificationCases");
+
+            migrationBuilder.DropTable(
+                name: "assessment_runs");
+        }
+    }
+}
