@@ -35,6 +35,11 @@ var usage = """
             Loads a generated dataset (the demo pipeline's candidates in the first county) and times the upper level's
             development-pipeline view at the top organization and the first county against a COUNT of the same
             subtree's active members.
+      strength [--scale city] [--runs 3] [--period 2026Q3] [--work DIR]
+            Loads a generated dataset and times the strength assessment (RunAssessment.HandleAsync) for the period
+            (default: the last closed quarter) with the national rule set and with a rule set restricted to the renewal
+            indicators written in SQL; exports the tables they read to CSV, loads them into DuckDB, runs the same
+            aggregation there, checks both give the same figures (non-zero exit on a mismatch) and prints the ratio.
 
       micro [BenchmarkDotNet arguments, e.g. --filter '*' --job short]
             Micro-benchmarks of the generator's building blocks (in-process toolchain).
@@ -58,6 +63,7 @@ try
         "requests" => await RequestsProbe.RunAsync(Options.Parse(args[1..])),
         "rollup" => await RollUpProbe.RunAsync(Options.Parse(args[1..])),
         "development" => await DevelopmentProbe.RunAsync(Options.Parse(args[1..])),
+        "strength" => await StrengthBench.RunAsync(Options.Parse(args[1..])),
         _ => Fail($"unknown command '{args[0]}'.\n\n{usage}"),
     };
 }
