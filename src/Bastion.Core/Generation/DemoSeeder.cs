@@ -63,6 +63,7 @@ public static class DemoSeeder
             logins.Add(new DemoLogin(a.UserName, a.Role, a.Org.Name));
         }
         await Requests.DemoRequestOwners.AssignAsync(db, data.FirstVillageBranch.Id, "secretary", ct);
+        await data.SeedSecretaryReviewsAsync(db, users, ct);
         return new Outcome(data.Organizations.Count, data.MembersLoaded, logins);
     }
 }
