@@ -275,7 +275,14 @@ public static class SecretaryReviewQueries
         return (await ResultRows(db, ResultQuery(db, path, year)).Take(Workbook.MaxRows).ToListAsync(ct)).Select(Named).ToList();
     }
 
-    private sealed record ResultSource(SecretaryReport Report, SecretaryReviewRound Round, Organization Organization, string OrganizerName);
+    // A member-initialized class (not a positional record) so that EF Core can compose further over it.
+    private sealed class ResultSource
+    {
+        public required SecretaryReport Report { get; init; }
+        public required SecretaryReviewRound Round { get; init; }
+        public required Organization Organization { get; init; }
+        public required string OrganizerName { get; init; }
+    }
 
     private static IQueryable<ResultSource> ResultQuery(BastionDb db, string path, int year)
     {
@@ -286,7 +293,7 @@ public static class SecretaryReviewQueries
                join o in db.Organizations on x.OrganizationId equals o.Id
                join c in db.Organizations on r.OrganizationId equals c.Id
                where r.Year == year && r.Status == ReviewStatus.Closed && string.Compare(o.Path, path) >= 0 && string.Compare(o.Path, hi) < 0
-               select new ResultSource(x, r, o, c.Name);
+               select new ResultSource { Report = x, Round = r, Organization = o, OrganizerName = c.Name };
     }
 
     private sealed record RawResult(ResultRow Row, List<string> WarningNames);
