@@ -64,6 +64,7 @@ public static class DemoSeeder
         }
         await Requests.DemoRequestOwners.AssignAsync(db, data.FirstVillageBranch.Id, "secretary", ct);
         await AssessAsync(db, ct);
+        await data.SeedSecretaryReviewsAsync(db, users, ct);
         return new Outcome(data.Organizations.Count, data.MembersLoaded, logins);
     }
 

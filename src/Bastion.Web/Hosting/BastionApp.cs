@@ -154,6 +154,7 @@ public static class BastionApp
         app.MapRequestsApi();
         app.MapDisciplineApi();
         app.MapRectificationApi();
+        app.MapSecretaryReviewsApi();
         app.MapOpen311Api();
         return app;
     }
