@@ -67,6 +67,31 @@ internal static class StrengthBench
         var full = await TimeBastionAsync(settings, period, null, runs);
         Print($"Bastion, national rule set ({StrengthRuleSet.Load().Indicators.Count} indicators, {StrengthRuleSet.Load().Warnings.Count} warning rules)", full);
 
+        // 1b. The dashboard's read of the stored snapshot at the top and at the first county (as users scoped there),
+        // against a COUNT of the run's stored scores in the same run.
+        var dashboardTimes = new List<(string Name, double Read, double Count)>();
+        foreach (var node in new[] { data.Organizations.First(o => o.Depth == 1), data.FirstCounty })
+        {
+            var userScope = new FixedDataScope(node.Path, "bench");
+            async Task<double> TimeAsync(Func<BastionDb, Task> action)
+            {
+                var times = new List<double>();
+                for (var i = 0; i < Math.Max(runs, 10); i++)
+                {
+                    await using var db = BenchDb.Open(settings, userScope);
+                    var t = Stopwatch.StartNew();
+                    await action(db);
+                    times.Add(t.Elapsed.TotalMilliseconds);
+                }
+                return Median(times);
+            }
+            var read = await TimeAsync(async db => _ = await StrengthQueries.OverviewAsync(db, node.Id, period.Label) ?? throw new InvalidOperationException("no overview"));
+            var count = await TimeAsync(async db => await db.Set<OrganizationScore>().CountAsync(x => x.RunId == full.LastRunId));
+            dashboardTimes.Add((node.Name, read, count));
+            Console.WriteLine($"Dashboard read (StrengthQueries.OverviewAsync) of {node.Name}: {read:N1} ms; COUNT of the run's stored scores: {count:N1} ms; ratio {read / count:N2}");
+        }
+        Console.WriteLine();
+
         // 2. Bastion with the rule set restricted to the indicators written in SQL.
         var restricted = Restricted();
         var part = await TimeBastionAsync(settings, period, restricted, runs);
@@ -116,6 +141,8 @@ internal static class StrengthBench
         Console.WriteLine($"{"DuckDB load of the CSV files (once)",-66}{loadMs,12:N1}");
         Console.WriteLine($"{"DuckDB query",-66}{queryMs,12:N1}");
         Console.WriteLine($"ratio Bastion restricted measure+compute / DuckDB query: {restrictedMc / queryMs:N2}");
+        foreach (var (name, read, count) in dashboardTimes)
+            Console.WriteLine($"{"dashboard read of " + name + " (vs COUNT of stored scores " + count.ToString("N1") + " ms)",-66}{read,12:N1}");
 
         if (options.Text("work") is null)
         {
