@@ -154,6 +154,7 @@ public static class BastionApp
         app.MapRequestsApi();
         app.MapDisciplineApi();
         app.MapOpen311Api();
+        app.MapStrengthApi();
         return app;
     }
 }
