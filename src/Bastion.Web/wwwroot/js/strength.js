@@ -32,8 +32,8 @@
     const names = JSON.parse(trend.dataset.names);
     const values = JSON.parse(trend.dataset.values);
     make(trend).setOption({
-      grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-      legend: { data: names, type: "scroll" },
+      grid: { left: 8, right: 16, top: 48, bottom: 8, containLabel: true },
+      legend: { data: names, type: "scroll", top: 0 },
       xAxis: { type: "category", data: JSON.parse(trend.dataset.periods) },
       yAxis: { type: "value", min: 0, max: 100 },
       series: names.map((n, i) => ({ name: n, type: "line", data: values[i].map(gap), connectNulls: false, lineStyle: { width: i === 0 ? 3 : 1 } })),
