@@ -87,6 +87,8 @@ public partial class BastionDb
             head.LastSeq = ev.Seq;
             head.LastHash = ev.Hash;
         }
+        // A caller may have turned automatic change detection off for a bulk write: the head's new position must still be saved.
+        ChangeTracker.DetectChanges();
         await base.SaveChangesAsync(true, ct);
     }
 

@@ -156,6 +156,7 @@ public static class BastionApp
         app.MapRectificationApi();
         app.MapSecretaryReviewsApi();
         app.MapOpen311Api();
+        app.MapStrengthApi();
         return app;
     }
 }
