@@ -72,23 +72,31 @@ public static class StrengthQueries
         return runs.OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.PeriodKind).ThenByDescending(r => r.FinishedAt).FirstOrDefaultAsync(ct);
     }
 
-    private static IQueryable<ScoreView> Scores(BastionDb db, long runId) =>
-        from s in db.Set<OrganizationScore>().AsNoTracking()
+    // Every read filters and sorts the stored rows first and projects into the records last: EF Core cannot translate a
+    // filter on a positional record.
+
+    private static IQueryable<ScoreView> Scores(IQueryable<OrganizationScore> scores, BastionDb db) =>
+        from s in scores
         join o in db.Organizations on s.OrganizationId equals o.Id
-        where s.RunId == runId
         select new ScoreView(s.OrganizationId, o.Name, s.ParentId, s.Kind, s.UnitType, s.Members, s.SubtreeMembers,
             s.Political, s.Development, s.Cohesion, s.Renewal, s.Total, s.SiblingRank, s.Siblings, s.KindRank, s.KindSize,
             s.PreviousTotal, s.Warnings, s.SubtreeWarnings, s.HighWarnings);
 
     /// <summary>One organization's score in a run; null when it was not assessed or is out of scope.</summary>
     public static Task<ScoreView?> ScoreAsync(BastionDb db, long runId, long organizationId, CancellationToken ct = default) =>
-        Scores(db, runId).FirstOrDefaultAsync(s => s.OrganizationId == organizationId, ct);
+        Scores(db.Set<OrganizationScore>().AsNoTracking().Where(s => s.RunId == runId && s.OrganizationId == organizationId), db).FirstOrDefaultAsync(ct);
 
-    /// <summary>The children's scores, strongest first, unscored last.</summary>
+    /// <summary>The children's scores, strongest first, unscored last, then by name.</summary>
     public static Task<List<ScoreView>> ChildrenAsync(BastionDb db, long runId, long organizationId, CancellationToken ct = default) =>
-        Scores(db, runId).Where(s => s.ParentId == organizationId)
-            .OrderBy(s => s.Total == null).ThenByDescending(s => s.Total).ThenBy(s => s.Name).ToListAsync(ct);
+        (from s in db.Set<OrganizationScore>().AsNoTracking()
+         join o in db.Organizations on s.OrganizationId equals o.Id
+         where s.RunId == runId && s.ParentId == organizationId
+         orderby s.Total == null, s.Total descending, o.Name
+         select new ScoreView(s.OrganizationId, o.Name, s.ParentId, s.Kind, s.UnitType, s.Members, s.SubtreeMembers,
+             s.Political, s.Development, s.Cohesion, s.Renewal, s.Total, s.SiblingRank, s.Siblings, s.KindRank, s.KindSize,
+             s.PreviousTotal, s.Warnings, s.SubtreeWarnings, s.HighWarnings)).ToListAsync(ct);
 
+    /// <summary>An organization's dashboard from the stored snapshot, in a fixed number of statements (seven); null when not assessed or out of scope.</summary>
     public static async Task<StrengthOverview?> OverviewAsync(BastionDb db, long organizationId, string? period, StrengthRuleSet? rules = null, CancellationToken ct = default)
     {
         rules ??= StrengthRuleSet.Load();
@@ -99,29 +107,14 @@ public static class StrengthQueries
         var values = await db.Set<IndicatorValue>().AsNoTracking().Where(v => v.RunId == run.Id && v.OrganizationId == organizationId).ToListAsync(ct);
         var indicators = rules.Indicators.Select(i => new IndicatorView(i, values.FirstOrDefault(v => v.Code == i.Code))).ToList();
         var children = await ChildrenAsync(db, run.Id, organizationId, ct);
-        var own = await WarningsQuery(db, run, rules, organizationId, subtree: false).ToListAsync(ct);
-        var subtree = WarningsQuery(db, run, rules, organizationId, subtree: true);
+        var own = await WarningsQuery(db, run, organizationId, subtree: false).ToListAsync(ct);
+        var subtree = WarningsQuery(db, run, organizationId, subtree: true);
         var count = await subtree.CountAsync(ct);
         var top = await subtree.Take(ListLimit).ToListAsync(ct);
         return new StrengthOverview(run, rules, score, indicators, children, Attach(own, rules), Attach(top, rules), count);
     }
 
-    /// <summary>The warnings of the subtree (or the organization's own), most severe first, then the longest-standing.</summary>
-    public static async Task<Page<WarningView>?> WarningsAsync(
-        BastionDb db, long organizationId, string? period, WarningSeverity? minimum, int? page, int? pageSize, StrengthRuleSet? rules = null, CancellationToken ct = default)
-    {
-        rules ??= StrengthRuleSet.Load();
-        var run = await RunAsync(db, period, ct);
-        if (run is null || !await db.Organizations.AnyAsync(o => o.Id == organizationId, ct)) return null;
-        var query = WarningsQuery(db, run, rules, organizationId, subtree: true);
-        if (minimum is { } m) query = query.Where(w => w.Severity >= m);
-        var (number, size) = Paging.Normalize(page, pageSize);
-        var total = await query.CountAsync(ct);
-        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        return new Page<WarningView>(Attach(items, rules), number, size, total);
-    }
-
-    private static IQueryable<WarningView> WarningsQuery(BastionDb db, AssessmentRun run, StrengthRuleSet rules, long organizationId, bool subtree)
+    internal static IQueryable<WarningView> WarningsQuery(BastionDb db, AssessmentRun run, long organizationId, bool subtree, WarningSeverity? minimum = null)
     {
         var root = db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Path);
         var query = from w in db.Set<StrengthWarning>().AsNoTracking()
@@ -131,12 +124,29 @@ public static class StrengthQueries
         query = subtree
             ? query.Where(x => root.Any(p => string.Compare(x.o.Path, p) >= 0 && string.Compare(x.o.Path, p + "~") < 0))
             : query.Where(x => x.o.Id == organizationId);
+        if (minimum is { } m) query = query.Where(x => x.w.Severity >= m);
         return query.OrderByDescending(x => x.w.Severity).ThenBy(x => x.w.Since == null).ThenBy(x => x.w.Since).ThenBy(x => x.o.Path).ThenBy(x => x.w.Code)
             .Select(x => new WarningView(x.w.Id, x.o.Id, x.o.Name, x.w.Code, null, x.w.Severity, x.w.Situation, x.w.Measure, x.w.Threshold, x.w.Since, x.w.RaisedOn, run.Period));
     }
 
-    private static List<WarningView> Attach(IEnumerable<WarningView> warnings, StrengthRuleSet rules) =>
+    internal static List<WarningView> Attach(IEnumerable<WarningView> warnings, StrengthRuleSet rules) =>
         warnings.Select(w => w with { Rule = rules.Warnings.FirstOrDefault(r => r.Code == w.Code) }).ToList();
+
+    /// <summary>
+    /// The subtree's warnings of a period, most severe first, paged; <paramref name="minimum"/> filters the stored rows
+    ///. Null: no run or out of scope.
+    /// </summary>
+    public static async Task<Shared.Page<WarningView>?> WarningsAsync(
+        BastionDb db, long organizationId, string? period, WarningSeverity? minimum, int? page, int? pageSize, StrengthRuleSet? rules = null, CancellationToken ct = default)
+    {
+        var run = await RunAsync(db, period, ct);
+        if (run is null || !await db.Organizations.AnyAsync(o => o.Id == organizationId, ct)) return null;
+        var query = WarningsQuery(db, run, organizationId, subtree: true, minimum);
+        var (number, size) = Shared.Paging.Normalize(page, pageSize);
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new Shared.Page<WarningView>(Attach(items, rules ?? StrengthRuleSet.Load()), number, size, total);
+    }
 
     /// <summary>The organization's totals in the assessed periods of one kind, oldest first (at most <paramref name="count"/>).</summary>
     public static async Task<List<TrendPoint>> TrendAsync(BastionDb db, long organizationId, PeriodKind kind, int count = 12, CancellationToken ct = default)

@@ -85,7 +85,7 @@ public static class StrengthApi
 
     private static async Task<Results<Ok<OverviewAnswer>, NotFound>> Overview(long id, string? period, BastionDb db, CancellationToken ct)
     {
-        if (await DashboardQueries.OverviewAsync(db, id, StrengthView.ParsePeriod(period), ct: ct) is not { } o) return TypedResults.NotFound();
+        if (await StrengthQueries.OverviewAsync(db, id, StrengthView.ParsePeriod(period), ct: ct) is not { } o) return TypedResults.NotFound();
         return TypedResults.Ok(new OverviewAnswer(
             RunView.Of(o.Run), o.Score, o.Score.Change, o.Indicators.Select(i => Figures(i.Rule, i.Value)).ToList(), o.Children.Count,
             o.Warnings.Select(WarningItem.Of).ToList(), o.SubtreeWarnings.Select(WarningItem.Of).ToList(), o.SubtreeWarningCount));
@@ -94,13 +94,13 @@ public static class StrengthApi
     private static async Task<Results<Ok<List<ScoreView>>, NotFound>> Children(long id, string? period, BastionDb db, CancellationToken ct)
     {
         if (await RunAndScoreAsync(db, id, period, ct) is not { } run) return TypedResults.NotFound();
-        return TypedResults.Ok(await DashboardQueries.ChildrenAsync(db, run.Id, id, ct));
+        return TypedResults.Ok(await StrengthQueries.ChildrenAsync(db, run.Id, id, ct));
     }
 
     private static async Task<Results<Ok<Page<WarningItem>>, NotFound>> Warnings(
         long id, string? period, WarningSeverity? minSeverity, int? page, int? pageSize, BastionDb db, CancellationToken ct)
     {
-        if (await DashboardQueries.WarningsPageAsync(db, id, StrengthView.ParsePeriod(period), minSeverity, page, pageSize, ct: ct) is not { } p) return TypedResults.NotFound();
+        if (await StrengthQueries.WarningsAsync(db, id, StrengthView.ParsePeriod(period), minSeverity, page, pageSize, ct: ct) is not { } p) return TypedResults.NotFound();
         return TypedResults.Ok(new Page<WarningItem>(p.Items.Select(WarningItem.Of).ToList(), p.PageNumber, p.PageSize, p.TotalCount));
     }
 
@@ -126,7 +126,7 @@ public static class StrengthApi
         if (await RunAndScoreAsync(db, id, period, ct) is not { } run) return TypedResults.NotFound();
         var rows = subtree == true
             ? await DashboardQueries.SubtreeAsync(db, run.Id, id, Workbook.MaxRows, ct)
-            : (await DashboardQueries.ChildrenAsync(db, run.Id, id, ct)).Select(StrengthView.AsRow).ToList();
+            : (await StrengthQueries.ChildrenAsync(db, run.Id, id, ct)).Select(StrengthView.AsRow).ToList();
         var bytes = new StrengthView(text).ScoresWorkbook(StrengthRuleSet.Load(), rows, shared);
         return TypedResults.File(bytes, Workbook.ContentType, $"strength-ranking-{id}-{run.Period}.xlsx");
     }
@@ -144,7 +144,7 @@ public static class StrengthApi
     {
         var run = await StrengthQueries.RunAsync(db, StrengthView.ParsePeriod(period), ct);
         if (run is null) return null;
-        return await DashboardQueries.ScoreAsync(db, run.Id, id, ct) is null ? null : run;
+        return await StrengthQueries.ScoreAsync(db, run.Id, id, ct) is null ? null : run;
     }
 
     /// <summary>The records behind a figure name people and cases: those who may read the roster see them, members see the figures.</summary>

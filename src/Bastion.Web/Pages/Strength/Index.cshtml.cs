@@ -74,7 +74,7 @@ public sealed class IndexModel(BastionDb db) : FormPageModel
                 label = null;
             }
         }
-        Overview = await DashboardQueries.OverviewAsync(db, OrganizationId, label, Rules, ct);
+        Overview = await StrengthQueries.OverviewAsync(db, OrganizationId, label, Rules, ct);
         var run = Overview?.Run ?? Runs[0];
         PeriodText = run.Period;
         if (Overview is not null) Trend = await StrengthQueries.TrendAsync(db, OrganizationId, run.PeriodKind, 12, ct);

@@ -33,7 +33,7 @@ public sealed class ScreenModel(BastionDb db) : PageModel
         OrganizationId = orgId.Value;
         OrganizationName = name;
         // A malformed period shows the newest run rather than an error: nobody types at a wall screen.
-        Overview = await DashboardQueries.OverviewAsync(db, OrganizationId, Period.TryParse(PeriodText)?.Label, ct: ct);
+        Overview = await StrengthQueries.OverviewAsync(db, OrganizationId, Period.TryParse(PeriodText)?.Label, ct: ct);
         if (Overview is not null) Counts = await DashboardQueries.WarningCountsAsync(db, Overview.Run.Id, OrganizationId, ct);
         return Page();
     }

@@ -42,7 +42,7 @@ public sealed class WarningsModel(BastionDb db) : PageModel
                 label = null;
             }
         }
-        Warnings = await DashboardQueries.WarningsPageAsync(db, OrganizationId, label ?? Runs[0].Period, Minimum, p, PageSize, ct: ct);
+        Warnings = await StrengthQueries.WarningsAsync(db, OrganizationId, label ?? Runs[0].Period, Minimum, p, PageSize, ct: ct);
         PeriodText = label ?? Runs[0].Period;
         return Page();
     }
