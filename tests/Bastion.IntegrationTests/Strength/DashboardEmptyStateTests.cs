@@ -54,7 +54,7 @@ public sealed class DashboardEmptyStateTests(BastionAppFixture app) : IClassFixt
         using (var future = await admin.PostAsync($"/Strength/{root.Id}?handler=Run", BastionFactory.Form(("RunPeriod", next), (BastionFactory.AntiforgeryField, token))))
         {
             Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
-            Assert.Contains("测评期尚未开始", await future.Content.ReadAsStringAsync());
+            Assert.Contains("只能评估已经开始的期间", await future.Content.ReadAsStringAsync());
         }
         await using (var db = app.Database.NewContext())
             Assert.False(await db.Set<AssessmentRun>().AnyAsync());
