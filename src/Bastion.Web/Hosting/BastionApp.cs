@@ -153,6 +153,7 @@ public static class BastionApp
         app.MapVillagesApi();
         app.MapRequestsApi();
         app.MapDisciplineApi();
+        app.MapStandardizationApi();
         app.MapOpen311Api();
         return app;
     }
