@@ -29,7 +29,16 @@ public sealed record HistoryEntry(
 public sealed record BranchStandardization(long OrganizationId, string Name, string Path, OrganizationKind Kind, HistoryEntry? Current, IReadOnlyList<HistoryEntry> History, IReadOnlyList<HistoryEntry> Drafts);
 
 /// <summary>A branch of the subtree with its current category (null: never confirmed).</summary>
-public sealed record SubtreeRow(long OrganizationId, string Name, string? ParentName, int? Year, int? Total, StandardizationCategory? Category, DateTime? ConfirmedAt);
+public sealed record SubtreeRow
+{
+    public required long OrganizationId { get; init; }
+    public required string Name { get; init; }
+    public string? ParentName { get; init; }
+    public int? Year { get; init; }
+    public int? Total { get; init; }
+    public StandardizationCategory? Category { get; init; }
+    public DateTime? ConfirmedAt { get; init; }
+}
 
 public sealed record CategoryCounts(int Weak, int Standard, int Model, int NotAssessed)
 {
@@ -134,8 +143,13 @@ public static class StandardizationQueries
         return from o in branches
                join c in current on o.Id equals c.OrganizationId into cj
                from c in cj.DefaultIfEmpty()
-               select new SubtreeRow(o.Id, o.Name, db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(),
-                   c == null ? null : c.Year, c == null ? null : c.Total, c == null ? null : c.Category, c == null ? null : c.ConfirmedAt);
+               // Member initialization (not a constructor), so the provider can group, filter and order on the row's members.
+               select new SubtreeRow
+               {
+                   OrganizationId = o.Id, Name = o.Name, ParentName = db.Organizations.Where(p => p.Id == o.ParentId).Select(p => p.Name).FirstOrDefault(),
+                   Year = c == null ? null : c.Year, Total = c == null ? null : c.Total, Category = c == null ? null : c.Category,
+                   ConfirmedAt = c == null ? null : c.ConfirmedAt,
+               };
     }
 
     public static readonly string[] ExportHeaders = ["党支部", "上级组织", "考评年度", "总分", "类别", "确认时间"];

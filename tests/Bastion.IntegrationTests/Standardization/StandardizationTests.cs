@@ -191,8 +191,9 @@ public sealed class StandardizationTests(BastionAppFixture app) : IClassFixture<
         try { return await action(); }
         finally
         {
-            db.Remove(warning);
-            await db.SaveChangesAsync();
+            // A fresh context: the action's own saves moved the audit chain past what this one has seen.
+            await using var cleanup = app.Database.NewContext();
+            await cleanup.Set<StrengthWarning>().Where(w => w.Id == warning.Id).ExecuteDeleteAsync();
         }
     }
 
