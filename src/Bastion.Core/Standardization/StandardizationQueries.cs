@@ -137,9 +137,17 @@ public static class StandardizationQueries
     {
         var branches = OrganizationQueries.InSubtree(db, path)
             .Where(o => o.Status == OrganizationStatus.Active && (o.Kind == OrganizationKind.Branch || o.Kind == OrganizationKind.JointBranch));
-        var confirmed = db.Set<StandardizationAssessment>().Where(a => a.Status == AssessmentStatus.Confirmed);
+        // The scope filter is applied once, through the branches: an assessment reaches a row only by its in-scope branch.
+        // (Filtering every assessment and its newer siblings separately made PostgreSQL plan a correlated scan per row.)
+        var confirmed = from a in db.Set<StandardizationAssessment>().IgnoreQueryFilters()
+                        join o in branches on a.OrganizationId equals o.Id
+                        where a.Status == AssessmentStatus.Confirmed
+                        select a;
         // At most one confirmed assessment per branch and year (confirming supersedes the previous one): the newest year is current.
-        var current = confirmed.Where(a => !confirmed.Any(b => b.OrganizationId == a.OrganizationId && b.Year > a.Year));
+        var newest = confirmed.GroupBy(a => a.OrganizationId).Select(g => new { OrganizationId = g.Key, Year = g.Max(a => a.Year) });
+        var current = from a in confirmed
+                      join n in newest on new { a.OrganizationId, a.Year } equals new { n.OrganizationId, n.Year }
+                      select a;
         return from o in branches
                join c in current on o.Id equals c.OrganizationId into cj
                from c in cj.DefaultIfEmpty()
