@@ -100,6 +100,7 @@ public static class DemoLoader
             await DemoDataset.LoadTopDownAsync(db, data, ct);
             await data.LoadDisciplineAsync(db, ct);
             await data.LoadRectificationAsync(db, ct);
+            await data.LoadStandardizationAsync(db, ct);
             db.SuppressRowAudit = false;
             // The summary event moves the tracked audit head: its change must be detected.
             db.ChangeTracker.AutoDetectChangesEnabled = true;

@@ -155,6 +155,7 @@ public static class BastionApp
         app.MapDisciplineApi();
         app.MapRectificationApi();
         app.MapSecretaryReviewsApi();
+        app.MapStandardizationApi();
         app.MapOpen311Api();
         app.MapStrengthApi();
         return app;
