@@ -48,11 +48,14 @@ public static class ConfirmAssessment
         rules = rules is not null && rules.Version == assessment.RuleSetVersion ? rules : StandardizationRuleSet.Load();
         var (high, period) = await StandardizationAccess.HighWarningsAsync(db, assessment.OrganizationId, rules, ct);
         var total = assessment.Items.Sum(i => i.Awarded);
-        var (category, barred) = StandardizationRules.Categorize(total, rules, high > 0, command.IdentifiedWeak);
+        // Weak and lax when the inspector says so, or when the organization has an open rectification case (认定 in the ledger).
+        var identifiedWeak = command.IdentifiedWeak
+            || await db.Set<Rectification.RectificationCase>().AnyAsync(c => c.OrganizationId == assessment.OrganizationId && c.State != Rectification.RectificationState.Closed, ct);
+        var (category, barred) = StandardizationRules.Categorize(total, rules, high > 0, identifiedWeak);
         assessment.Total = total;
         assessment.Category = category;
         assessment.ModelBarred = barred;
-        assessment.IdentifiedWeak = command.IdentifiedWeak;
+        assessment.IdentifiedWeak = identifiedWeak;
         assessment.HighWarnings = high;
         assessment.HighWarningsPeriod = period;
         assessment.Status = AssessmentStatus.Confirmed;

@@ -176,6 +176,22 @@ public sealed class StandardizationTests(BastionAppFixture app) : IClassFixture<
         var identified = await Http.JsonAsync(await Http.PostJsonAsync(kit.Upper, $"/api/v1/standardization/assessments/{weak}/confirm", new { identifiedWeak = true, reason = "已认定为软弱涣散" }));
         Assert.Equal(94, identified.GetProperty("total").GetInt32());
         Assert.Equal("Weak", identified.GetProperty("category").GetString());
+
+        // An open rectification case in the ledger makes the branch weak without the inspector's tick; a closed one does not.
+        await using (var db = app.Database.NewContext())
+        {
+            db.Add(new Bastion.Rectification.RectificationCase
+            {
+                OrganizationId = kit.Branch.Id, RegionId = kit.Branch.RegionId, Year = StandardizationKit.Year, IdentifiedOn = StandardizationKit.D(6, 1),
+                SituationMask = Bastion.Rectification.SituationBits.Mask([WeakSituation.NoActivities]), Reason = "组织生活长期不正常", IdentifiedBy = "test", UpdatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        var ledger = await kit.AssessAsync();
+        await kit.InspectAllAsync(ledger);
+        var fromLedger = await Http.JsonAsync(await Http.PostJsonAsync(kit.Upper, $"/api/v1/standardization/assessments/{ledger}/confirm", new { reason = "整顿中" }));
+        Assert.Equal("Weak", fromLedger.GetProperty("category").GetString());
+        Assert.True(fromLedger.GetProperty("identifiedWeak").GetBoolean());
     }
 
     /// <summary>Runs <paramref name="action"/> while the newest strength assessment holds a high warning on the organization.</summary>
