@@ -76,7 +76,7 @@ public static class StrengthKit
         var received = closedOn.AddDays(-30);
         db.Add(new MisconductReport
         {
-            OrganizationId = handler.Id, RegionId = handler.RegionId, TrackingCode = TestData.Unique("R"), SecretHash = "x", Account = "内容",
+            OrganizationId = handler.Id, RegionId = handler.RegionId, TrackingCode = Bastion.Requests.TrackingCode.New(), SecretHash = "x", Account = "内容",
             RuleSetVersion = DisciplineRuleSet.Load().Version, Category = MisconductCategory.Formalism, ConcernedOrganizationId = concerned.Id,
             Status = MisconductStatus.Closed, ReceivedOn = received, DecideDueOn = received.AddDays(15), AcceptedOn = received.AddDays(1),
             DisposedOn = closedOn.AddDays(-5), Disposition = MisconductDisposition.Investigation, Outcome = outcome, ClosedOn = closedOn, UpdatedOn = closedOn,

@@ -175,7 +175,7 @@ public sealed class WarningRuleTests : IAsyncLifetime
         var at = received.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
         db.Add(new ServiceRequest
         {
-            OrganizationId = org.Id, RegionId = org.RegionId, TrackingCode = TestData.Unique("T"), CategoryCode = "environment", Description = "路灯坏了",
+            OrganizationId = org.Id, RegionId = org.RegionId, TrackingCode = Bastion.Requests.TrackingCode.New(), CategoryCode = "environment", Description = "路灯坏了",
             RuleSetVersion = "test", ReceivedAt = at, FirstResponseDueAt = at.AddDays(1), ResolutionDueAt = at.AddDays(7),
             Status = answered is null ? ServiceRequestStatus.InProgress : ServiceRequestStatus.Answered,
             AnsweredAt = answered?.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc), UpdatedAt = at,
